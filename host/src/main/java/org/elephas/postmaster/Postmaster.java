@@ -1,20 +1,76 @@
 package org.elephas.postmaster;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.elephas.api.LogLevel;
+import org.elephas.api.PgException;
+import org.elephas.api.ipc.Signal;
+import org.elephas.api.spi.GucServices;
+import org.elephas.api.spi.HostAccess;
+import org.elephas.backend.ProcArray;
+import org.elephas.backend.WaitEventRegistry;
+import org.elephas.bgworker.EntryPoints;
+import org.elephas.bgworker.WorkerSupervisor;
+import org.elephas.framework.EmbeddedFramework;
+import org.elephas.library.ExtensionLibrary;
+import org.elephas.log.ServerLog;
+import org.osgi.framework.BundleException;
 
 /**
- * The postmaster: takes the server through its phases (INIT, PRELOAD, CONSISTENT, RUN,
- * SHUTDOWN) and supervises what runs in it. (Being built: phases and workers follow.)
+ * The postmaster: takes the server through its phases and owns what runs in it.
+ *
+ * <p>Startup (DESIGN G2): INIT reads the configuration and starts the framework; PRELOAD loads
+ * each of {@code shared_preload_bundles} in order, its {@code _PG_init} seeing preload in
+ * progress (a missing or failing bundle stops startup); then the worker slots are created
+ * (PostgreSQL's shared-memory initialisation) and STARTUP launches PostmasterStart workers;
+ * CONSISTENT, once the engine is open, launches ConsistentState workers; RUN launches
+ * RecoveryFinished workers and logs that the server is ready. Shutdown terminates workers
+ * (bounded by {@code bgworker_shutdown_timeout}), declares the postmaster dead to anything still
+ * waiting, and stops the framework.
  */
 public final class Postmaster {
     private final PostmasterOptions options;
+    private final ServerLog log;
+    private final ProcArray procs = new ProcArray();
+    private final WaitEventRegistry waitEvents = new WaitEventRegistry();
+    private final List<Consumer<Phase>> phaseListeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Object shutdownLock = new Object();
+    private volatile Phase phase = Phase.INIT;
+    private volatile boolean preloadInProgress;
+    private ServerSettings settings;
+    private EmbeddedFramework framework;
+    private ExtensionLibrary library;
+    private WorkerSupervisor supervisor;
+    private ThreadPoolExecutor workerThreads;
+    private ScheduledExecutorService timer;
+    private HostBridge bridge;
+    private boolean shutDown;
 
     /** @param options what the launcher prepared */
     public Postmaster(PostmasterOptions options) {
         this.options = options;
+        this.log = options.log();
+    }
+
+    /**
+     * Be told of each phase once its workers have been launched (for tests and tools).
+     *
+     * @param listener called on the thread that changes the phase
+     */
+    public void addPhaseListener(Consumer<Phase> listener) {
+        phaseListeners.add(listener);
     }
 
     /**
@@ -23,19 +79,127 @@ public final class Postmaster {
      * @throws StartupFailure when it cannot start; nothing is left running
      */
     public void start() throws StartupFailure {
-        options.log().log(LogLevel.LOG, "database system is ready to accept connections");
+        try {
+            init();
+            preload();
+            enter(Phase.STARTUP);
+            // The SQL engine opens here; until it exists, it is consistent at once.
+            enter(Phase.CONSISTENT);
+            enter(Phase.RUN);
+            log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
+                    null, null);
+        } catch (StartupFailure e) {
+            stopEverything();
+            throw e;
+        } catch (RuntimeException e) {
+            stopEverything();
+            throw new StartupFailure("could not start server: " + e, null, null, e);
+        }
     }
 
-    /** Re-read the configuration files (SIGHUP, {@code pg_reload_conf()}). */
+    private void init() throws StartupFailure {
+        settings = ServerSettings.from(options);
+        log.setMinLevel(settings.logMinMessages());
+        try {
+            framework = EmbeddedFramework.start(options.dataDirectory().resolve("bundle-cache"));
+        } catch (BundleException e) {
+            throw new StartupFailure("could not start the OSGi framework: " + e.getMessage(), null, null, e);
+        }
+        library = new ExtensionLibrary(settings.bundleDirectory(), framework.context(), log);
+        EntryPoints entryPoints = new EntryPoints(library);
+        framework.context().addBundleListener(entryPoints::bundleChanged);
+        workerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemonThreads("bgworker idle"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("postmaster timer"));
+        supervisor = new WorkerSupervisor(log, procs, entryPoints, workerThreads, timer, new WorkerSupervisor.Phases() {
+            @Override
+            public boolean mayLaunch(org.elephas.api.bgworker.BgWorkerStartTime startTime) {
+                return phase.permits(startTime);
+            }
+
+            @Override
+            public boolean shuttingDown() {
+                return phase == Phase.SHUTDOWN;
+            }
+        }, settings.maxWorkerProcesses());
+        bridge = new HostBridge(log, procs, supervisor, waitEvents, gucServices(), () -> preloadInProgress);
+        HostAccess.install(bridge);
+    }
+
+    private void preload() throws StartupFailure {
+        phase = Phase.PRELOAD;
+        preloadInProgress = true;
+        try {
+            for (String name : settings.sharedPreloadBundles()) {
+                try {
+                    library.load(name);
+                } catch (PgException e) {
+                    throw new StartupFailure(e.getMessage(), e.detail(),
+                            "Check \"shared_preload_bundles\" and \"bundle_directory\" (" + library.directory() + ").", e);
+                }
+            }
+        } finally {
+            preloadInProgress = false;
+        }
+        supervisor.initializeSlots();
+        notifyPhase(Phase.PRELOAD);
+    }
+
+    private void enter(Phase next) {
+        phase = next;
+        supervisor.maybeStartWorkers();
+        notifyPhase(next);
+    }
+
+    private void notifyPhase(Phase p) {
+        log.log(LogLevel.DEBUG1, "postmaster phase " + p);
+        for (Consumer<Phase> l : phaseListeners) {
+            l.accept(p);
+        }
+    }
+
+    /** Re-read the configuration files (SIGHUP, {@code pg_reload_conf()}) and tell every backend. */
     public void reload() {
-        options.log().log(LogLevel.LOG, "received SIGHUP, reloading configuration files");
+        log.write(LogLevel.LOG, procs.postmasterPidForLog(), "received SIGHUP, reloading configuration files", null,
+                null);
+        procs.all().forEach(b -> b.signal(Signal.SIGHUP));
     }
 
-    /** Fast shutdown: terminate workers and sessions, stop the framework. Idempotent. */
+    /** Fast shutdown: terminate workers, stop the framework. Idempotent. */
     public void shutdown() {
-        options.log().log(LogLevel.LOG, "received fast shutdown request");
-        options.log().log(LogLevel.LOG, "database system is shut down");
-        terminated.countDown();
+        synchronized (shutdownLock) {
+            if (shutDown) {
+                return;
+            }
+            shutDown = true;
+        }
+        log.write(LogLevel.LOG, procs.postmasterPidForLog(), "received fast shutdown request", null, null);
+        stopEverything();
+        log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is shut down", null, null);
+    }
+
+    private void stopEverything() {
+        phase = Phase.SHUTDOWN;
+        try {
+            if (supervisor != null) {
+                supervisor.shutdown(settings.bgworkerShutdownTimeoutMillis());
+            }
+            procs.postmasterLife().markDead();
+            if (framework != null) {
+                framework.stop(10_000);
+            }
+        } finally {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+            if (workerThreads != null) {
+                workerThreads.shutdown();
+            }
+            if (bridge != null) {
+                HostAccess.uninstall(bridge);
+            }
+            terminated.countDown();
+        }
     }
 
     /**
@@ -45,5 +209,48 @@ public final class Postmaster {
      */
     public void awaitTermination() throws InterruptedException {
         terminated.await();
+    }
+
+    /** @return the current phase */
+    public Phase phase() {
+        return phase;
+    }
+
+    /** @return the worker supervisor (null before INIT) */
+    public WorkerSupervisor workers() {
+        return supervisor;
+    }
+
+    /** @return live backends by PID */
+    public ProcArray procs() {
+        return procs;
+    }
+
+    /** @return the wait events known to the server */
+    public WaitEventRegistry waitEvents() {
+        return waitEvents;
+    }
+
+    /** @return the extension library (null before INIT) */
+    public ExtensionLibrary library() {
+        return library;
+    }
+
+    /** @return the data directory */
+    public Path dataDirectory() {
+        return options.dataDirectory();
+    }
+
+    private GucServices gucServices() {
+        return null;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + " " + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

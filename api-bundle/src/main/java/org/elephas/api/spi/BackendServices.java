@@ -7,6 +7,16 @@ import org.elephas.api.ipc.SignalHandler;
 /** The calling backend's IPC state, behind the facades of {@link org.elephas.api.ipc}. */
 public interface BackendServices {
 
+    /** @return the calling backend's PID */
+    int myProcPid();
+
+    /**
+     * @param pid a backend's PID
+     * @param signal a signal
+     * @return whether the backend exists
+     */
+    boolean kill(int pid, Signal signal);
+
     /** @return the calling backend's latch */
     Latch myLatch();
 

@@ -1,0 +1,371 @@
+package org.elephas.backend;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import org.elephas.api.PgException;
+import org.elephas.api.SqlState;
+import org.elephas.api.bgworker.BackgroundWorker;
+import org.elephas.api.ipc.Latch;
+import org.elephas.api.ipc.Signal;
+import org.elephas.api.ipc.SignalHandler;
+import org.elephas.api.ipc.SignalTarget;
+import org.elephas.api.ipc.Signals;
+import org.elephas.api.ipc.WaitEvents;
+
+/**
+ * One backend: a client session or a background worker, PostgreSQL's process, run here on a
+ * thread. It carries what PostgreSQL keeps in per-process globals: the PID, {@code MyLatch},
+ * the signal handlers and block mask, and the interrupt flags.
+ *
+ * <p>Signals: {@link #signal(Signal)} runs the handler on the sender's thread (like an
+ * asynchronous signal handler: handlers only set flags and latches), or, while signals are
+ * blocked, records the signal and delivers it when they are unblocked, so none is lost.
+ *
+ * <p>Interrupts: {@code die} and cancel only set flags; the backend acts on them at
+ * {@link #checkForInterrupts()} and, for {@code die}, at every latch wait. Termination is
+ * sticky: once requested, every later check raises the FATAL again, so a worker that catches it
+ * cannot carry on.
+ */
+public final class Backend implements SignalTarget {
+    private static final ThreadLocal<Backend> CURRENT = new ThreadLocal<>();
+    private static final Signal[] SIGNALS = Signal.values();
+
+    /** What kind of backend this is. */
+    public enum Kind {
+        /** A client session. */
+        CLIENT_BACKEND,
+        /** A background worker. */
+        BACKGROUND_WORKER
+    }
+
+    private final int pid;
+    private final Kind kind;
+    private final String backendType;
+    private final BackendLatch latch;
+    private final PostmasterLife postmasterLife;
+    private final AtomicReferenceArray<SignalHandler> handlers = new AtomicReferenceArray<>(SIGNALS.length);
+    private final AtomicInteger pendingSignals = new AtomicInteger();
+    private final long startedAtMillis = System.currentTimeMillis();
+    private volatile boolean signalsBlocked;
+    private volatile boolean interruptPending;
+    private volatile boolean procDiePending;
+    private volatile boolean queryCancelPending;
+    private volatile boolean configReloadPending;
+    private volatile int waitEventInfo;
+    private volatile Thread thread;
+    private volatile Runnable configFileProcessor = () -> { };
+    private volatile BackgroundWorker bgworkerEntry;
+    private volatile String databaseName;
+    private volatile String roleName;
+    private int interruptHoldoffCount;
+
+    /**
+     * @param pid the PID from {@link ProcArray}
+     * @param kind session or worker
+     * @param backendType {@code pg_stat_activity.backend_type}: {@code client backend} or the
+     *     worker's {@code bgw_type}
+     * @param postmasterLife the server's life, for {@code WL_POSTMASTER_DEATH}
+     */
+    public Backend(int pid, Kind kind, String backendType, PostmasterLife postmasterLife) {
+        this.pid = pid;
+        this.kind = Objects.requireNonNull(kind);
+        this.backendType = Objects.requireNonNull(backendType);
+        this.postmasterLife = Objects.requireNonNull(postmasterLife);
+        this.latch = new BackendLatch(this, postmasterLife);
+        for (Signal s : SIGNALS) {
+            handlers.set(s.ordinal(), Signals.IGNORE);
+        }
+        handlers.set(Signal.SIGTERM.ordinal(), Signals.DIE);
+        handlers.set(Signal.SIGUSR1.ordinal(), Signals.PROCSIGNAL);
+    }
+
+    /** @return the backend bound to the calling thread, or null */
+    public static Backend current() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Run the calling thread as this backend until {@link #unbind()}.
+     *
+     * @throws IllegalStateException when the thread already runs a backend
+     */
+    public void bind() {
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException("thread already runs backend " + CURRENT.get().pid);
+        }
+        thread = Thread.currentThread();
+        CURRENT.set(this);
+    }
+
+    /** Detach the calling thread from this backend and clear a stray thread interrupt. */
+    public void unbind() {
+        CURRENT.remove();
+        thread = null;
+        Thread.interrupted();
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    /** @return session or worker */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return {@code pg_stat_activity.backend_type} */
+    public String backendType() {
+        return backendType;
+    }
+
+    /** @return when the backend was created, epoch millis ({@code backend_start}) */
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    @Override
+    public Latch latch() {
+        return latch;
+    }
+
+    /** @return the wait event reported now, 0 when not waiting */
+    public int waitEventInfo() {
+        return waitEventInfo;
+    }
+
+    /**
+     * @param processor what {@code ProcessConfigFile(PGC_SIGHUP)} does for this backend: adopt
+     *     the server's current configuration
+     */
+    public void setConfigFileProcessor(Runnable processor) {
+        this.configFileProcessor = Objects.requireNonNull(processor);
+    }
+
+    /** @return {@code MyBgworkerEntry}, or null for a session */
+    public BackgroundWorker bgworkerEntry() {
+        return bgworkerEntry;
+    }
+
+    /** @param entry the worker's registration record */
+    public void setBgworkerEntry(BackgroundWorker entry) {
+        this.bgworkerEntry = entry;
+    }
+
+    /** @return the database this backend is connected to, or null */
+    public String databaseName() {
+        return databaseName;
+    }
+
+    /** @return the role this backend runs as, or null */
+    public String roleName() {
+        return roleName;
+    }
+
+    /**
+     * Record the database and role of a connected backend.
+     *
+     * @param database the database name, or null for none
+     * @param role the role name
+     */
+    public void setConnection(String database, String role) {
+        this.databaseName = database;
+        this.roleName = role;
+    }
+
+    // ---- signals ----
+
+    /**
+     * {@code pqsignal}: install a handler.
+     *
+     * @param signal the signal
+     * @param handler the handler
+     * @return the previous handler
+     */
+    public SignalHandler pqsignal(Signal signal, SignalHandler handler) {
+        return handlers.getAndSet(signal.ordinal(), Objects.requireNonNull(handler));
+    }
+
+    /**
+     * Send a signal to this backend ({@code kill(pid, sig)}).
+     *
+     * @param signal the signal
+     */
+    public void signal(Signal signal) {
+        pendingSignals.getAndUpdate(bits -> bits | (1 << signal.ordinal()));
+        // Record first, then look at the mask: whichever of sender and unblocker comes second
+        // sees the recorded bit and delivers it, so a signal racing an unblock is never lost.
+        if (!signalsBlocked) {
+            deliverPending();
+        }
+    }
+
+    /** @param blocked hold signals ({@code BackgroundWorkerBlockSignals}) or deliver them */
+    public void setSignalsBlocked(boolean blocked) {
+        signalsBlocked = blocked;
+        if (!blocked) {
+            deliverPending();
+        }
+    }
+
+    /** @return whether signals are held */
+    public boolean signalsBlocked() {
+        return signalsBlocked;
+    }
+
+    private void deliverPending() {
+        int bits = pendingSignals.getAndSet(0);
+        for (int i = 0; bits != 0; i++, bits >>>= 1) {
+            if ((bits & 1) != 0) {
+                handlers.get(i).handle(SIGNALS[i], this);
+            }
+        }
+    }
+
+    @Override
+    public void requestDie() {
+        procDiePending = true;
+        interruptPending = true;
+        latch.set();
+        Thread t = thread;
+        if (t != null) {
+            // Also break blocking calls outside latch waits, as G4 asks for.
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public void requestConfigReload() {
+        configReloadPending = true;
+        latch.set();
+    }
+
+    @Override
+    public void requestCancel() {
+        queryCancelPending = true;
+        interruptPending = true;
+        latch.set();
+    }
+
+    // ---- interrupts ----
+
+    /** @return whether termination was requested */
+    public boolean procDiePending() {
+        return procDiePending;
+    }
+
+    /**
+     * {@code CHECK_FOR_INTERRUPTS()}.
+     *
+     * @throws PgException the pending FATAL (terminate) or ERROR (cancel)
+     */
+    public void checkForInterrupts() {
+        if (interruptPending && interruptHoldoffCount == 0) {
+            processInterrupts(true);
+        }
+    }
+
+    private void processInterrupts(boolean includeCancel) {
+        if (procDiePending) {
+            throw PgException.fatal(SqlState.ADMIN_SHUTDOWN, terminationMessage());
+        }
+        if (includeCancel && queryCancelPending) {
+            queryCancelPending = false;
+            interruptPending = false;
+            throw PgException.error(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+    }
+
+    private String terminationMessage() {
+        return kind == Kind.BACKGROUND_WORKER
+                ? "terminating background worker \"" + backendType + "\" due to administrator command"
+                : "terminating connection due to administrator command";
+    }
+
+    /** @param hold true for {@code HOLD_INTERRUPTS}, false for {@code RESUME_INTERRUPTS} */
+    public void holdInterrupts(boolean hold) {
+        if (hold) {
+            interruptHoldoffCount++;
+        } else if (interruptHoldoffCount > 0) {
+            interruptHoldoffCount--;
+        }
+    }
+
+    /** @return {@code ConfigReloadPending} */
+    public boolean configReloadPending() {
+        return configReloadPending;
+    }
+
+    /** @return whether a reload was pending; if so it is cleared and processed */
+    public boolean processConfigReloadIfPending() {
+        if (!configReloadPending) {
+            return false;
+        }
+        configReloadPending = false;
+        configFileProcessor.run();
+        return true;
+    }
+
+    // ---- waiting ----
+
+    /**
+     * {@code WaitLatch} on this backend's own latch. Acts on a pending termination.
+     *
+     * @param events wait flags
+     * @param timeoutMillis timeout for {@code WL_TIMEOUT}
+     * @param waitEvent wait event info to report meanwhile
+     * @return the events that occurred
+     */
+    public int waitLatch(int events, long timeoutMillis, int waitEvent) {
+        return waitLatch(this, latch, events, timeoutMillis, waitEvent);
+    }
+
+    static int waitLatch(Backend backend, BackendLatch latch, int events, long timeoutMillis, int waitEvent) {
+        if ((events & (WaitEvents.WL_POSTMASTER_DEATH | WaitEvents.WL_EXIT_ON_PM_DEATH)) == 0) {
+            throw new IllegalArgumentException("WaitLatch needs WL_POSTMASTER_DEATH or WL_EXIT_ON_PM_DEATH");
+        }
+        boolean timed = (events & WaitEvents.WL_TIMEOUT) != 0 && timeoutMillis >= 0;
+        long deadline = timed ? System.nanoTime() + timeoutMillis * 1_000_000L : Long.MAX_VALUE;
+        PostmasterLife life = latch.life();
+        if (backend != null) {
+            backend.waitEventInfo = waitEvent;
+        }
+        try {
+            while (true) {
+                if (backend != null && backend.interruptPending && backend.interruptHoldoffCount == 0) {
+                    backend.processInterrupts(false);
+                }
+                int occurred = 0;
+                if ((events & WaitEvents.WL_LATCH_SET) != 0 && latch.isSet()) {
+                    occurred |= WaitEvents.WL_LATCH_SET;
+                }
+                if (life.isDead()) {
+                    if ((events & WaitEvents.WL_EXIT_ON_PM_DEATH) != 0) {
+                        throw new ProcExit(1);
+                    }
+                    occurred |= WaitEvents.WL_POSTMASTER_DEATH;
+                }
+                if (occurred != 0) {
+                    return occurred;
+                }
+                if (timed && System.nanoTime() - deadline >= 0) {
+                    return WaitEvents.WL_TIMEOUT;
+                }
+                latch.park(deadline);
+                // An interrupt only wakes us; the flags above say why.
+                Thread.interrupted();
+            }
+        } finally {
+            if (backend != null) {
+                backend.waitEventInfo = 0;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return backendType + " (PID " + pid + ")";
+    }
+}

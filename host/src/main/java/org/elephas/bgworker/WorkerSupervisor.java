@@ -1,0 +1,605 @@
+package org.elephas.bgworker;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+import org.elephas.api.LogLevel;
+import org.elephas.api.PgException;
+import org.elephas.api.SqlState;
+import org.elephas.api.bgworker.BackgroundWorker;
+import org.elephas.api.bgworker.BackgroundWorkerHandle;
+import org.elephas.api.bgworker.BgWorkerFlags;
+import org.elephas.api.bgworker.BgWorkerStartTime;
+import org.elephas.api.bgworker.BgwHandleStatus;
+import org.elephas.api.bgworker.WorkerState;
+import org.elephas.api.ipc.Signal;
+import org.elephas.api.ipc.Signals;
+import org.elephas.api.ipc.WaitEvents;
+import org.elephas.backend.Backend;
+import org.elephas.backend.BackendLatch;
+import org.elephas.backend.ProcArray;
+import org.elephas.log.ServerLog;
+
+/**
+ * The postmaster's side of background workers ({@code bgworker.c} and the bgworker parts of
+ * {@code postmaster.c}), kept under one lock.
+ *
+ * <p>Protocol. Static workers are collected while preloading and take the first slots when the
+ * slot array is created at the end of PRELOAD ("shared memory initialisation"). A dynamic
+ * registration takes the first free slot and bumps its generation; a handle is (slot,
+ * generation). A slot's {@code pid} is PostgreSQL's: -1 not yet started, 0 stopped (exited,
+ * perhaps awaiting restart), otherwise the running worker's PID. Launch happens as soon as the
+ * server's phase permits the worker's start time: right in the registering thread, handing the
+ * worker to an idle pooled thread, which is what makes a start take microseconds. When a worker
+ * ends: exit 0 unregisters it (slot freed); any other exit unregisters it if it never restarts
+ * or was terminated through its handle, otherwise schedules the next launch after
+ * {@code bgw_restart_time} (plus backoff, see {@link RestartPolicy}). Every change of a slot
+ * signals the notify PID ({@code SIGUSR1}) and wakes threads waiting on handles.
+ */
+public final class WorkerSupervisor {
+    private static final int INVALID_PID = -1;
+    private static final int STOPPED_PID = 0;
+
+    /** What the supervisor needs to know of the server's phase. */
+    public interface Phases {
+        /**
+         * @param startTime a worker's start time
+         * @return whether the current phase permits launching it
+         */
+        boolean mayLaunch(BgWorkerStartTime startTime);
+
+        /** @return whether the server is shutting down */
+        boolean shuttingDown();
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workerExited = lock.newCondition();
+    private final ServerLog log;
+    private final ProcArray procs;
+    private final EntryPoints entryPoints;
+    private final Executor threads;
+    private final ScheduledExecutorService timer;
+    private final Phases phases;
+    private final int maxWorkerProcesses;
+    private final List<BackgroundWorker> staticWorkers = new ArrayList<>();
+    private final Set<BackendLatch> waiters = ConcurrentHashMap.newKeySet();
+    private int staticRegistrationCalls;
+    private Slot[] slots;
+
+    /**
+     * @param log the server log
+     * @param procs live backends and PIDs
+     * @param entryPoints entry point lookup
+     * @param threads runs worker threads (a pool of idle threads for fast starts)
+     * @param timer schedules delayed restarts
+     * @param phases the server's phase
+     * @param maxWorkerProcesses {@code max_worker_processes}
+     */
+    public WorkerSupervisor(ServerLog log, ProcArray procs, EntryPoints entryPoints, Executor threads,
+            ScheduledExecutorService timer, Phases phases, int maxWorkerProcesses) {
+        this.log = log;
+        this.procs = procs;
+        this.entryPoints = entryPoints;
+        this.threads = threads;
+        this.timer = timer;
+        this.phases = phases;
+        this.maxWorkerProcesses = maxWorkerProcesses;
+    }
+
+    private static final class Slot {
+        final int index;
+        long generation;
+        Registered worker;
+
+        Slot(int index) {
+            this.index = index;
+        }
+    }
+
+    private static final class Registered {
+        final BackgroundWorker entry;
+        final boolean dynamic;
+        int notifyPid;
+        int pid = INVALID_PID;
+        boolean terminate;
+        Backend backend;
+        long launchedAtNanos;
+        ScheduledFuture<?> restart;
+        WorkerHistory history = WorkerHistory.NONE;
+
+        Registered(BackgroundWorker entry, boolean dynamic, int notifyPid) {
+            this.entry = entry;
+            this.dynamic = dynamic;
+            this.notifyPid = notifyPid;
+        }
+    }
+
+    // ---- registration ----
+
+    /**
+     * {@code RegisterBackgroundWorker}: never throws for a bad record; refusals are LOG lines.
+     *
+     * @param worker the record
+     * @param preloadInProgress whether {@code shared_preload_bundles} are loading
+     */
+    public void registerStatic(BackgroundWorker worker, boolean preloadInProgress) {
+        lock.lock();
+        try {
+            if (!preloadInProgress) {
+                log.log(LogLevel.LOG, "background worker \"" + worker.name()
+                        + "\": must be registered in \"shared_preload_bundles\"");
+                return;
+            }
+            if (slots != null) {
+                throw PgException.error(SqlState.INTERNAL_ERROR,
+                        "cannot register background worker \"" + worker.name() + "\" after shmem init");
+            }
+            Optional<PgException> invalid = WorkerValidation.check(worker);
+            if (invalid.isPresent()) {
+                log.log(LogLevel.LOG, invalid.get().getMessage());
+                return;
+            }
+            if (worker.notifyPid() != 0) {
+                log.log(LogLevel.LOG, "background worker \"" + worker.name()
+                        + "\": only dynamic background workers can request notification");
+                return;
+            }
+            if (++staticRegistrationCalls > maxWorkerProcesses) {
+                log.log(LogLevel.LOG, "too many background workers",
+                        "Up to " + maxWorkerProcesses + " background worker" + (maxWorkerProcesses == 1 ? "" : "s")
+                                + " can be registered with the current settings.",
+                        "Consider increasing the configuration parameter \"max_worker_processes\".");
+                return;
+            }
+            staticWorkers.add(WorkerValidation.withDefaults(worker));
+            log.log(LogLevel.DEBUG1, "registering background worker \"" + worker.name() + "\"");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Create the {@code max_worker_processes} slots, static workers first: PostgreSQL's
+     * {@code BackgroundWorkerShmemInit}, at the end of PRELOAD.
+     */
+    public void initializeSlots() {
+        lock.lock();
+        try {
+            slots = new Slot[maxWorkerProcesses];
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = new Slot(i);
+            }
+            for (int i = 0; i < staticWorkers.size(); i++) {
+                slots[i].worker = new Registered(staticWorkers.get(i), false, 0);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code RegisterDynamicBackgroundWorker}.
+     *
+     * @param worker the record
+     * @return a handle, or empty when no slot is free or the slots do not exist yet (a call
+     *     from {@code _PG_init} while preloading, which PostgreSQL also refuses)
+     * @throws PgException ERROR {@code 22023} for an invalid record
+     */
+    public Optional<BackgroundWorkerHandle> registerDynamic(BackgroundWorker worker) {
+        Optional<PgException> invalid = WorkerValidation.check(worker);
+        if (invalid.isPresent()) {
+            throw invalid.get();
+        }
+        BackgroundWorker entry = WorkerValidation.withDefaults(worker);
+        lock.lock();
+        try {
+            if (slots == null) {
+                return Optional.empty();
+            }
+            Slot slot = firstFreeSlot();
+            if (slot == null) {
+                return Optional.empty();
+            }
+            slot.generation++;
+            int notifyPid = entry.notifyPid();
+            if (notifyPid != 0 && procs.get(notifyPid) == null) {
+                log.log(LogLevel.DEBUG1, "worker notification PID " + notifyPid + " is not valid");
+                notifyPid = 0;
+            }
+            SlotHandle handle = new SlotHandle(this, slot.index, slot.generation);
+            if (phases.shuttingDown()) {
+                // Registered and at once forgotten, as the postmaster does past PM_STOP_BACKENDS.
+                notify(notifyPid);
+                return Optional.of(handle);
+            }
+            slot.worker = new Registered(entry, true, notifyPid);
+            launchIfDue(slot);
+            return Optional.of(handle);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Slot firstFreeSlot() {
+        for (Slot s : slots) {
+            if (s.worker == null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    // ---- launching ----
+
+    /** {@code maybe_start_bgworkers}: launch every worker the current phase permits. */
+    public void maybeStartWorkers() {
+        lock.lock();
+        try {
+            if (slots == null) {
+                return;
+            }
+            for (Slot slot : slots) {
+                launchIfDue(slot);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void launchIfDue(Slot slot) {
+        Registered rw = slot.worker;
+        if (rw == null || rw.backend != null || rw.terminate || rw.restart != null
+                || phases.shuttingDown() || !phases.mayLaunch(rw.entry.startTime())) {
+            return;
+        }
+        launch(slot, rw);
+    }
+
+    private void launch(Slot slot, Registered rw) {
+        BackgroundWorker entry = rw.entry;
+        Backend backend = procs.create(Backend.Kind.BACKGROUND_WORKER, entry.type());
+        backend.setBgworkerEntry(entry);
+        // A worker starts with signals blocked; what arrives meanwhile waits for the unblock.
+        backend.setSignalsBlocked(true);
+        if ((entry.flags() & BgWorkerFlags.BACKEND_DATABASE_CONNECTION) != 0) {
+            backend.pqsignal(Signal.SIGINT, Signals.STATEMENT_CANCEL);
+        }
+        rw.backend = backend;
+        rw.pid = backend.pid();
+        rw.launchedAtNanos = System.nanoTime();
+        rw.history = rw.history.started();
+        log.log(LogLevel.DEBUG1, "starting background worker process \"" + entry.name() + "\"");
+        try {
+            threads.execute(new WorkerRunner(this, entryPoints, log, slot.index, slot.generation, backend));
+        } catch (RejectedExecutionException e) {
+            log.log(LogLevel.LOG, "could not fork background worker process: " + e.getMessage());
+            procs.remove(backend);
+            rw.backend = null;
+            afterExit(slot, rw, 1, "could not fork background worker process");
+            return;
+        }
+        notify(rw.notifyPid);
+    }
+
+    // ---- exits ----
+
+    /**
+     * Called by the worker's thread when it ends.
+     *
+     * @param slotIndex its slot
+     * @param generation the slot's generation at launch
+     * @param backend the worker's backend
+     * @param exitCode 0, 1 or {@link WorkerRunner#CRASH_EXIT_CODE}
+     * @param failure what ended it, or null
+     */
+    void workerExited(int slotIndex, long generation, Backend backend, int exitCode, Throwable failure) {
+        procs.remove(backend);
+        lock.lock();
+        try {
+            Slot slot = slots[slotIndex];
+            Registered rw = slot.worker;
+            String type = backend.bgworkerEntry().type();
+            if (exitCode == WorkerRunner.CRASH_EXIT_CODE && failure != null) {
+                log.write(LogLevel.LOG, procs.postmasterPidForLog(), "background worker \"" + type + "\" (PID "
+                        + backend.pid() + ") was terminated by exception: " + failure, stackOf(failure), null);
+            } else {
+                log.write(exitCode == 0 ? LogLevel.DEBUG1 : LogLevel.LOG, procs.postmasterPidForLog(),
+                        "background worker \"" + type + "\" (PID " + backend.pid() + ") exited with exit code "
+                                + exitCode, null, null);
+            }
+            stopNotificationsTo(backend.pid());
+            if (rw != null && slot.generation == generation && rw.backend == backend) {
+                rw.backend = null;
+                afterExit(slot, rw, exitCode, failure == null ? null : messageOf(failure));
+            }
+            workerExited.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void afterExit(Slot slot, Registered rw, int exitCode, String error) {
+        boolean failed = exitCode != 0;
+        long ranNanos = System.nanoTime() - rw.launchedAtNanos;
+        boolean quickFailure = failed && ranNanos < TimeUnit.MILLISECONDS.toNanos(RestartPolicy.QUICK_RUN_MILLIS);
+        rw.history = rw.history.exited(exitCode, error, quickFailure);
+        if (!failed || rw.terminate || rw.entry.restartTime() == BackgroundWorker.BGW_NEVER_RESTART) {
+            forget(slot, rw);
+            return;
+        }
+        rw.pid = STOPPED_PID;
+        long delay = RestartPolicy.delayMillis(rw.entry.restartTime(), rw.history.consecutiveQuickFailures());
+        if (delay > rw.entry.restartTime() * 1000L) {
+            log.log(LogLevel.LOG, "background worker \"" + rw.entry.type() + "\": restart delayed by " + delay
+                    + " ms after " + rw.history.consecutiveQuickFailures() + " quick failures in a row");
+        }
+        rw.restart = timer.schedule(() -> restartDue(slot, rw), delay, TimeUnit.MILLISECONDS);
+        notify(rw.notifyPid);
+    }
+
+    private void restartDue(Slot slot, Registered rw) {
+        lock.lock();
+        try {
+            if (slot.worker == rw) {
+                rw.restart = null;
+                launchIfDue(slot);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code ForgetBackgroundWorker}: free the slot, then tell the registrant. */
+    private void forget(Slot slot, Registered rw) {
+        if (rw.restart != null) {
+            rw.restart.cancel(false);
+            rw.restart = null;
+        }
+        rw.pid = STOPPED_PID;
+        slot.worker = null;
+        notify(rw.notifyPid);
+    }
+
+    /**
+     * {@code BackgroundWorkerStopNotifications}: a backend exited, so no worker notifies it any
+     * more. Its workers keep running.
+     *
+     * @param pid the exited backend
+     */
+    public void stopNotificationsTo(int pid) {
+        lock.lock();
+        try {
+            if (slots == null) {
+                return;
+            }
+            for (Slot s : slots) {
+                if (s.worker != null && s.worker.notifyPid == pid) {
+                    s.worker.notifyPid = 0;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- handles ----
+
+    /**
+     * {@code GetBackgroundWorkerPid}.
+     *
+     * @param slotIndex the handle's slot
+     * @param generation the handle's generation
+     * @return the status and PID
+     */
+    WorkerState status(int slotIndex, long generation) {
+        lock.lock();
+        try {
+            Slot slot = slots[slotIndex];
+            Registered rw = slot.worker;
+            if (rw == null || slot.generation != generation) {
+                return new WorkerState(BgwHandleStatus.STOPPED, 0);
+            }
+            return switch (rw.pid) {
+                case INVALID_PID -> new WorkerState(BgwHandleStatus.NOT_YET_STARTED, 0);
+                case STOPPED_PID -> new WorkerState(BgwHandleStatus.STOPPED, 0);
+                default -> new WorkerState(BgwHandleStatus.STARTED, rw.pid);
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@code TerminateBackgroundWorker}: a stale handle does nothing.
+     *
+     * @param slotIndex the handle's slot
+     * @param generation the handle's generation
+     */
+    void terminate(int slotIndex, long generation) {
+        lock.lock();
+        try {
+            Slot slot = slots[slotIndex];
+            Registered rw = slot.worker;
+            if (rw == null || slot.generation != generation) {
+                return;
+            }
+            rw.terminate = true;
+            if (rw.backend != null) {
+                rw.backend.signal(Signal.SIGTERM);
+            } else {
+                forget(slot, rw);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The wait loop of {@code WaitForBackgroundWorkerStartup} / {@code ...Shutdown}: check
+     * interrupts, check the status, wait on the latch, reset it. Unlike PostgreSQL, the waiter is
+     * woken by every change of any slot even without {@code bgw_notify_pid}, and a thread that is
+     * not a backend can wait too.
+     */
+    WorkerState awaitState(int slotIndex, long generation, Predicate<WorkerState> done, int waitEvent) {
+        Backend me = Backend.current();
+        BackendLatch latch = me != null ? (BackendLatch) me.latch() : new BackendLatch(procs.postmasterLife());
+        waiters.add(latch);
+        try {
+            while (true) {
+                if (me != null) {
+                    me.checkForInterrupts();
+                }
+                WorkerState state = status(slotIndex, generation);
+                if (done.test(state)) {
+                    return state;
+                }
+                int events = latch.waitLatch(WaitEvents.WL_LATCH_SET | WaitEvents.WL_POSTMASTER_DEATH, -1, waitEvent);
+                if ((events & WaitEvents.WL_POSTMASTER_DEATH) != 0) {
+                    return new WorkerState(BgwHandleStatus.POSTMASTER_DIED, 0);
+                }
+                latch.reset();
+            }
+        } finally {
+            waiters.remove(latch);
+        }
+    }
+
+    /** Signal the notify PID ({@code SIGUSR1}) and wake every handle waiter. */
+    private void notify(int notifyPid) {
+        if (notifyPid != 0) {
+            procs.signal(notifyPid, Signal.SIGUSR1);
+        }
+        for (BackendLatch l : waiters) {
+            l.set();
+        }
+    }
+
+    // ---- shutdown and introspection ----
+
+    /**
+     * Fast shutdown of workers: forget the ones not running, send {@code SIGTERM} to the rest,
+     * and wait for them at most {@code timeoutMillis}. Workers still running then are logged and
+     * abandoned (their threads are daemons and do not keep the JVM alive).
+     *
+     * @param timeoutMillis {@code bgworker_shutdown_timeout}
+     * @return the workers abandoned
+     */
+    public List<WorkerInfo> shutdown(long timeoutMillis) {
+        lock.lock();
+        try {
+            if (slots == null) {
+                return List.of();
+            }
+            for (Slot slot : slots) {
+                Registered rw = slot.worker;
+                if (rw == null) {
+                    continue;
+                }
+                if (rw.backend == null) {
+                    forget(slot, rw);
+                } else {
+                    rw.terminate = true;
+                    rw.backend.signal(Signal.SIGTERM);
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (runningCount() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                workerExited.awaitNanos(left);
+            }
+            List<WorkerInfo> abandoned = new ArrayList<>();
+            for (WorkerInfo w : snapshotLocked()) {
+                if (w.pid() != 0) {
+                    abandoned.add(w);
+                    log.log(LogLevel.WARNING, "background worker \"" + w.entry().type() + "\" (PID " + w.pid()
+                            + ") did not exit within " + timeoutMillis + " ms of the shutdown request; abandoning it",
+                            null, "A worker must call CHECK_FOR_INTERRUPTS or wait on its latch to notice termination.");
+                }
+            }
+            return abandoned;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int runningCount() {
+        int n = 0;
+        for (Slot s : slots) {
+            if (s.worker != null && s.worker.backend != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** @return one row per registered worker, for {@code elephas_workers} */
+    public List<WorkerInfo> snapshot() {
+        lock.lock();
+        try {
+            return slots == null ? staticSnapshot() : snapshotLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<WorkerInfo> staticSnapshot() {
+        List<WorkerInfo> rows = new ArrayList<>();
+        for (int i = 0; i < staticWorkers.size(); i++) {
+            rows.add(new WorkerInfo(i, 0, staticWorkers.get(i), false, BgwHandleStatus.NOT_YET_STARTED, 0,
+                    WorkerHistory.NONE));
+        }
+        return rows;
+    }
+
+    private List<WorkerInfo> snapshotLocked() {
+        List<WorkerInfo> rows = new ArrayList<>();
+        for (Slot s : slots) {
+            Registered rw = s.worker;
+            if (rw == null) {
+                continue;
+            }
+            BgwHandleStatus status = rw.pid == INVALID_PID ? BgwHandleStatus.NOT_YET_STARTED
+                    : rw.pid == STOPPED_PID ? BgwHandleStatus.STOPPED : BgwHandleStatus.STARTED;
+            rows.add(new WorkerInfo(s.index, Math.max(rw.pid, 0), rw.entry, rw.dynamic, status, rw.notifyPid,
+                    rw.history));
+        }
+        return rows;
+    }
+
+    /** @return {@code max_worker_processes} */
+    public int maxWorkerProcesses() {
+        return maxWorkerProcesses;
+    }
+
+    private static String messageOf(Throwable t) {
+        return t instanceof PgException ? t.getMessage() : t.toString();
+    }
+
+    private static String stackOf(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        String text = out.toString().strip();
+        // Enough frames to find the fault without flooding the log.
+        String[] lines = text.split("\n");
+        return lines.length <= 12 ? text : String.join("\n", java.util.Arrays.copyOf(lines, 12)) + "\n\t...";
+    }
+}

@@ -1,0 +1,179 @@
+package org.elephas.library;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.elephas.api.LogLevel;
+import org.elephas.api.PgException;
+import org.elephas.api.SqlState;
+import org.elephas.log.ServerLog;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+
+/**
+ * Finds extension bundles in {@code bundle_directory} by the {@code Elephas-Extension} header and
+ * loads them: install, then start, which runs the activator's {@code _PG_init}. The directory is
+ * scanned on each miss, so a jar copied in later is found without a restart.
+ *
+ * <p>Loading is idempotent: an extension already starting or active is returned as is, without
+ * taking the load lock, so a worker launched from inside {@code _PG_init} can resolve its entry
+ * point in the bundle that is still starting.
+ */
+public final class ExtensionLibrary {
+    /** The manifest header naming an extension. */
+    public static final String EXTENSION_HEADER = "Elephas-Extension";
+
+    private final Path directory;
+    private final BundleContext context;
+    private final ServerLog log;
+    private final Object loadLock = new Object();
+
+    /**
+     * @param directory {@code bundle_directory}
+     * @param context the system bundle's context
+     * @param log the server log
+     */
+    public ExtensionLibrary(Path directory, BundleContext context, ServerLog log) {
+        this.directory = directory;
+        this.context = context;
+        this.log = log;
+    }
+
+    /** @return {@code bundle_directory} */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The extension's bundle if it is installed and starting or active.
+     *
+     * @param name an extension name
+     * @return the bundle, or empty
+     */
+    public Optional<Bundle> loaded(String name) {
+        for (Bundle b : context.getBundles()) {
+            if (name.equals(extensionName(b)) && (b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Load an extension: find its bundle, install and start it (running {@code _PG_init}) unless
+     * it is already loaded.
+     *
+     * @param name the extension name
+     * @return the started bundle
+     * @throws PgException ERROR {@code 58P01} when no bundle declares the name, or when it cannot
+     *     be installed, resolved or started
+     */
+    public Bundle load(String name) {
+        Optional<Bundle> running = loaded(name);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        synchronized (loadLock) {
+            running = loaded(name);
+            if (running.isPresent()) {
+                return running.get();
+            }
+            Bundle bundle = installed(name).orElseGet(() -> install(name, find(name)));
+            try {
+                bundle.start(Bundle.START_TRANSIENT);
+            } catch (BundleException | RuntimeException e) {
+                throw loadFailure(name, e);
+            }
+            log.log(LogLevel.DEBUG1, "loaded extension \"" + name + "\" from bundle " + bundle.getSymbolicName()
+                    + " " + bundle.getVersion());
+            return bundle;
+        }
+    }
+
+    /**
+     * The jar in {@code bundle_directory} that declares an extension.
+     *
+     * @param name the extension name
+     * @return the jar
+     * @throws PgException when none does
+     */
+    public Path find(String name) {
+        List<Path> candidates = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+                    .sorted()
+                    .filter(p -> name.equals(extensionName(p)))
+                    .forEach(candidates::add);
+        } catch (IOException e) {
+            throw PgException.error(SqlState.UNDEFINED_FILE, "could not access extension \"" + name
+                    + "\": cannot read bundle_directory \"" + directory + "\": " + e.getMessage());
+        }
+        if (candidates.isEmpty()) {
+            throw PgException.error(SqlState.UNDEFINED_FILE, "could not access extension \"" + name
+                    + "\": no bundle in \"" + directory + "\" has \"" + EXTENSION_HEADER + ": " + name + "\"");
+        }
+        if (candidates.size() > 1) {
+            log.log(LogLevel.WARNING, "extension \"" + name + "\" is declared by more than one bundle",
+                    "Using " + candidates.get(0).getFileName() + ", ignoring " + candidates.subList(1, candidates.size()),
+                    null);
+        }
+        return candidates.get(0);
+    }
+
+    private Optional<Bundle> installed(String name) {
+        for (Bundle b : context.getBundles()) {
+            if (name.equals(extensionName(b)) && b.getState() != Bundle.UNINSTALLED) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Bundle install(String name, Path jar) {
+        try (InputStream in = Files.newInputStream(jar)) {
+            return context.installBundle(jar.toUri().toString(), in);
+        } catch (IOException | BundleException e) {
+            throw loadFailure(name, e);
+        }
+    }
+
+    private static PgException loadFailure(String name, Exception e) {
+        Throwable cause = e;
+        // Felix wraps an activator's exception; the extension's own message is what helps.
+        if (e instanceof BundleException && e.getCause() != null) {
+            cause = e.getCause();
+        }
+        String reason = cause instanceof PgException pg ? pg.getMessage() : cause.toString();
+        return new PgException(LogLevel.ERROR, SqlState.UNDEFINED_FILE,
+                "could not load extension \"" + name + "\": " + reason,
+                cause instanceof PgException pg ? pg.detail() : null, null, cause);
+    }
+
+    /**
+     * @param bundle a bundle
+     * @return its {@code Elephas-Extension} name, or null
+     */
+    public static String extensionName(Bundle bundle) {
+        String value = bundle.getHeaders("").get(EXTENSION_HEADER);
+        return value == null ? null : value.trim();
+    }
+
+    private static String extensionName(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            var manifest = file.getManifest();
+            String value = manifest == null ? null : manifest.getMainAttributes().getValue(EXTENSION_HEADER);
+            return value == null ? null : value.trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

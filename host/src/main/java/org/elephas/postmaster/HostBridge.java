@@ -1,0 +1,176 @@
+package org.elephas.postmaster;
+
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import org.elephas.api.LogLevel;
+import org.elephas.api.PgException;
+import org.elephas.api.SqlState;
+import org.elephas.api.bgworker.BackgroundWorker;
+import org.elephas.api.bgworker.BackgroundWorkerHandle;
+import org.elephas.api.bgworker.BgWorkerFlags;
+import org.elephas.api.ipc.Latch;
+import org.elephas.api.ipc.Signal;
+import org.elephas.api.ipc.SignalHandler;
+import org.elephas.api.spi.BackendServices;
+import org.elephas.api.spi.GucServices;
+import org.elephas.api.spi.Host;
+import org.elephas.api.spi.WorkerServices;
+import org.elephas.backend.Backend;
+import org.elephas.backend.ProcArray;
+import org.elephas.backend.WaitEventRegistry;
+import org.elephas.bgworker.WorkerSupervisor;
+import org.elephas.log.ServerLog;
+
+/**
+ * The host as the API's static facades see it: each call is routed to the component that owns
+ * it, acting for the backend bound to the calling thread.
+ */
+final class HostBridge implements Host, WorkerServices, BackendServices {
+    private final ServerLog log;
+    private final ProcArray procs;
+    private final WorkerSupervisor supervisor;
+    private final WaitEventRegistry waitEvents;
+    private final GucServices gucs;
+    private final BooleanSupplier preloadInProgress;
+
+    HostBridge(ServerLog log, ProcArray procs, WorkerSupervisor supervisor, WaitEventRegistry waitEvents, GucServices gucs,
+            BooleanSupplier preloadInProgress) {
+        this.log = log;
+        this.procs = procs;
+        this.supervisor = supervisor;
+        this.waitEvents = waitEvents;
+        this.gucs = gucs;
+        this.preloadInProgress = preloadInProgress;
+    }
+
+    @Override
+    public boolean preloadInProgress() {
+        return preloadInProgress.getAsBoolean();
+    }
+
+    @Override
+    public void log(LogLevel level, String sqlState, String message, String detail, String hint) {
+        log.log(level, message, detail, hint);
+    }
+
+    @Override
+    public WorkerServices workers() {
+        return this;
+    }
+
+    @Override
+    public BackendServices backend() {
+        return this;
+    }
+
+    @Override
+    public GucServices gucs() {
+        return gucs;
+    }
+
+    // ---- workers ----
+
+    @Override
+    public void registerBackgroundWorker(BackgroundWorker worker) {
+        supervisor.registerStatic(worker, preloadInProgress.getAsBoolean());
+    }
+
+    @Override
+    public Optional<BackgroundWorkerHandle> registerDynamicBackgroundWorker(BackgroundWorker worker) {
+        return supervisor.registerDynamic(worker);
+    }
+
+    @Override
+    public BackgroundWorker myBgworkerEntry() {
+        Backend me = Backend.current();
+        return me == null ? null : me.bgworkerEntry();
+    }
+
+    @Override
+    public void initializeConnection(String database, String user, int databaseOid, int roleOid, int flags) {
+        Backend me = requireBackend("BackgroundWorkerInitializeConnection");
+        BackgroundWorker entry = me.bgworkerEntry();
+        if (entry == null || (entry.flags() & BgWorkerFlags.BACKEND_DATABASE_CONNECTION) == 0) {
+            throw PgException.fatal(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "database connection requirement not indicated during registration");
+        }
+        if (me.roleName() != null) {
+            throw PgException.fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "invalid processing mode in background worker")
+                    .withDetail("BackgroundWorkerInitializeConnection can be called only once.");
+        }
+        // The catalog and engine arrive with the SQL pipeline; until then the names are recorded
+        // as given (by OID: unresolved) so that the backend shows where it is connected.
+        String db = database != null ? database : databaseOid == 0 ? null : "oid " + Integer.toUnsignedString(databaseOid);
+        String role = user != null ? user : roleOid == 0 ? "postgres" : "oid " + Integer.toUnsignedString(roleOid);
+        me.setConnection(db, role);
+    }
+
+    // ---- backend ----
+
+    @Override
+    public int myProcPid() {
+        return requireBackend("MyProcPid").pid();
+    }
+
+    @Override
+    public boolean kill(int pid, Signal signal) {
+        return procs.signal(pid, signal);
+    }
+
+    @Override
+    public Latch myLatch() {
+        return requireBackend("MyLatch").latch();
+    }
+
+    @Override
+    public SignalHandler pqsignal(Signal signal, SignalHandler handler) {
+        return requireBackend("pqsignal").pqsignal(signal, handler);
+    }
+
+    @Override
+    public void setSignalsBlocked(boolean blocked) {
+        requireBackend("BackgroundWorkerUnblockSignals").setSignalsBlocked(blocked);
+    }
+
+    @Override
+    public void checkForInterrupts() {
+        Backend me = Backend.current();
+        if (me != null) {
+            me.checkForInterrupts();
+        }
+    }
+
+    @Override
+    public void holdInterrupts(boolean hold) {
+        Backend me = Backend.current();
+        if (me != null) {
+            me.holdInterrupts(hold);
+        }
+    }
+
+    @Override
+    public boolean configReloadPending() {
+        Backend me = Backend.current();
+        return me != null && me.configReloadPending();
+    }
+
+    @Override
+    public boolean processConfigReloadIfPending() {
+        Backend me = Backend.current();
+        return me != null && me.processConfigReloadIfPending();
+    }
+
+    @Override
+    public int waitEventExtensionNew(String name) {
+        return waitEvents.extensionNew(name);
+    }
+
+    private static Backend requireBackend(String what) {
+        Backend me = Backend.current();
+        if (me == null) {
+            throw new IllegalStateException(what + " is only available in a session or background worker thread");
+        }
+        return me;
+    }
+}
