@@ -477,14 +477,23 @@ public final class WorkerSupervisor {
         }
     }
 
+    /**
+     * Wake every thread waiting on a handle, so that it notices postmaster death: threads that
+     * are not backends wait on latches of their own, which the death of the postmaster does not
+     * reach otherwise.
+     */
+    public void wakeWaiters() {
+        for (BackendLatch l : waiters) {
+            l.set();
+        }
+    }
+
     /** Signal the notify PID ({@code SIGUSR1}) and wake every handle waiter. */
     private void notify(int notifyPid) {
         if (notifyPid != 0) {
             procs.signal(notifyPid, Signal.SIGUSR1);
         }
-        for (BackendLatch l : waiters) {
-            l.set();
-        }
+        wakeWaiters();
     }
 
     // ---- shutdown and introspection ----

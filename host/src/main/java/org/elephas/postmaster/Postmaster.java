@@ -185,6 +185,9 @@ public final class Postmaster {
                 supervisor.shutdown(settings.bgworkerShutdownTimeoutMillis());
             }
             procs.postmasterLife().markDead();
+            if (supervisor != null) {
+                supervisor.wakeWaiters();
+            }
             if (framework != null) {
                 framework.stop(10_000);
             }
