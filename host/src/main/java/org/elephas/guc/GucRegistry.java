@@ -1,5 +1,6 @@
 package org.elephas.guc;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -266,7 +267,7 @@ public final class GucRegistry implements GucServices {
                 }
                 e = entryOrPlaceholder(item.name());
             }
-            String before = ValueFormat.show(e.param.definition(), e.current.value());
+            String before = e.current == null ? null : ValueFormat.show(e.param.definition(), e.current.value());
             ConfigEntry previous = e.file;
             e.file = item;
             Setting wanted = resolve(e, null);
@@ -283,7 +284,7 @@ public final class GucRegistry implements GucServices {
                 continue;
             }
             apply(e, wanted);
-            if (!before.equals(ValueFormat.show(e.param.definition(), e.current.value()))) {
+            if (!ValueFormat.show(e.param.definition(), e.current.value()).equals(before)) {
                 log.log(LogLevel.LOG, "parameter \"" + item.name() + "\" changed to \"" + item.value() + "\"");
             }
         }
@@ -322,7 +323,9 @@ public final class GucRegistry implements GucServices {
      */
     private Map<String, ConfigEntry> readFiles(List<PgException> errors) {
         ConfigFileParser.Result main = parser.parse(configFile, true);
-        ConfigFileParser.Result auto = parser.parse(autoConfFile, false);
+        // A missing auto file is the normal case (no ALTER SYSTEM yet): skipped without a word.
+        ConfigFileParser.Result auto = Files.exists(autoConfFile) ? parser.parse(autoConfFile, false)
+                : new ConfigFileParser.Result(List.of(), List.of());
         for (PgException e : main.errors()) {
             errors.add(new FileError(e, configFile.toString()));
         }
