@@ -271,7 +271,8 @@ public final class GucSession implements AutoCloseable {
         Setting[] settings = new Setting[size];
         for (Parameter p : params.values()) {
             int slot = p.slot();
-            Setting s = base.parameter(p.name()) == p ? base.settings[slot] : latest.settings[slot];
+            Setting s = base.parameter(p.name()) == p ? base.settings[slot]
+                    : slot < latest.settings.length ? latest.settings[slot] : null;
             if (s == null) {
                 s = Setting.of(p.definition().bootValue(), GucSource.DEFAULT); // an own placeholder
             }
