@@ -13,6 +13,7 @@ import org.elephas.api.ipc.SignalHandler;
 import org.elephas.api.ipc.SignalTarget;
 import org.elephas.api.ipc.Signals;
 import org.elephas.api.ipc.WaitEvents;
+import org.elephas.guc.GucSession;
 
 /**
  * One backend: a client session or a background worker, PostgreSQL's process, run here on a
@@ -57,6 +58,7 @@ public final class Backend implements SignalTarget {
     private volatile Thread thread;
     private volatile Runnable configFileProcessor = () -> { };
     private volatile BackgroundWorker bgworkerEntry;
+    private volatile GucSession gucSession;
     private volatile String databaseName;
     private volatile String roleName;
     private int interruptHoldoffCount;
@@ -142,6 +144,16 @@ public final class Backend implements SignalTarget {
      */
     public void setConfigFileProcessor(Runnable processor) {
         this.configFileProcessor = Objects.requireNonNull(processor);
+    }
+
+    /** @return this backend's parameter values, or null */
+    public GucSession gucSession() {
+        return gucSession;
+    }
+
+    /** @param session this backend's parameter values */
+    public void setGucSession(GucSession session) {
+        this.gucSession = session;
     }
 
     /** @return {@code MyBgworkerEntry}, or null for a session */

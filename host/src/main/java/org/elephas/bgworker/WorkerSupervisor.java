@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.elephas.api.LogLevel;
@@ -74,6 +75,7 @@ public final class WorkerSupervisor {
     private final ScheduledExecutorService timer;
     private final Phases phases;
     private final int maxWorkerProcesses;
+    private final Consumer<Backend> backendSetup;
     private final List<BackgroundWorker> staticWorkers = new ArrayList<>();
     private final Set<BackendLatch> waiters = ConcurrentHashMap.newKeySet();
     private int staticRegistrationCalls;
@@ -87,9 +89,10 @@ public final class WorkerSupervisor {
      * @param timer schedules delayed restarts
      * @param phases the server's phase
      * @param maxWorkerProcesses {@code max_worker_processes}
+     * @param backendSetup gives each new worker backend its per-backend state (parameters)
      */
     public WorkerSupervisor(ServerLog log, ProcArray procs, EntryPoints entryPoints, Executor threads,
-            ScheduledExecutorService timer, Phases phases, int maxWorkerProcesses) {
+            ScheduledExecutorService timer, Phases phases, int maxWorkerProcesses, Consumer<Backend> backendSetup) {
         this.log = log;
         this.procs = procs;
         this.entryPoints = entryPoints;
@@ -97,6 +100,7 @@ public final class WorkerSupervisor {
         this.timer = timer;
         this.phases = phases;
         this.maxWorkerProcesses = maxWorkerProcesses;
+        this.backendSetup = backendSetup;
     }
 
     private static final class Slot {
@@ -272,6 +276,7 @@ public final class WorkerSupervisor {
         BackgroundWorker entry = rw.entry;
         Backend backend = procs.create(Backend.Kind.BACKGROUND_WORKER, entry.type());
         backend.setBgworkerEntry(entry);
+        backendSetup.accept(backend);
         // A worker starts with signals blocked; what arrives meanwhile waits for the unblock.
         backend.setSignalsBlocked(true);
         if ((entry.flags() & BgWorkerFlags.BACKEND_DATABASE_CONNECTION) != 0) {
@@ -307,6 +312,9 @@ public final class WorkerSupervisor {
      */
     void workerExited(int slotIndex, long generation, Backend backend, int exitCode, Throwable failure) {
         procs.remove(backend);
+        if (backend.gucSession() != null) {
+            backend.gucSession().close();
+        }
         lock.lock();
         try {
             Slot slot = slots[slotIndex];

@@ -485,6 +485,22 @@ public final class GucRegistry implements GucServices {
         return log;
     }
 
+    /**
+     * The server-wide value of a parameter, as the postmaster itself acts on it.
+     *
+     * @param name a defined parameter's name, case-insensitive
+     * @return its typed value: Boolean, Integer, Double or String (enum: the lower-case name)
+     * @throws IllegalArgumentException when no such parameter is defined
+     */
+    public Object globalValue(String name) {
+        GucSnapshot g = global;
+        Parameter p = g.params.get(name.toLowerCase(java.util.Locale.ROOT));
+        if (p == null || p.placeholder()) {
+            throw new IllegalArgumentException("no parameter \"" + name + "\" is defined");
+        }
+        return g.values[p.slot()];
+    }
+
     /** @return the reload generation: it advances on every {@link #reload()} */
     public long generation() {
         return global.generation;

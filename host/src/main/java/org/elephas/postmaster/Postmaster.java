@@ -16,13 +16,16 @@ import java.util.function.Consumer;
 import org.elephas.api.LogLevel;
 import org.elephas.api.PgException;
 import org.elephas.api.ipc.Signal;
-import org.elephas.api.spi.GucServices;
 import org.elephas.api.spi.HostAccess;
+import org.elephas.backend.Backend;
 import org.elephas.backend.ProcArray;
 import org.elephas.backend.WaitEventRegistry;
 import org.elephas.bgworker.EntryPoints;
 import org.elephas.bgworker.WorkerSupervisor;
 import org.elephas.framework.EmbeddedFramework;
+import org.elephas.guc.GucConfigException;
+import org.elephas.guc.GucRegistry;
+import org.elephas.guc.GucSession;
 import org.elephas.library.ExtensionLibrary;
 import org.elephas.log.ServerLog;
 import org.osgi.framework.BundleException;
@@ -49,7 +52,12 @@ public final class Postmaster {
     private final Object shutdownLock = new Object();
     private volatile Phase phase = Phase.INIT;
     private volatile boolean preloadInProgress;
+    private static final String CONFIG_FILE = "elephas.conf";
+    private static final String AUTO_CONFIG_FILE = "elephas.auto.conf";
+    private static final String HBA_FILE = "hba.conf";
+
     private ServerSettings settings;
+    private GucRegistry gucs;
     private EmbeddedFramework framework;
     private ExtensionLibrary library;
     private WorkerSupervisor supervisor;
@@ -98,8 +106,19 @@ public final class Postmaster {
     }
 
     private void init() throws StartupFailure {
-        settings = ServerSettings.from(options);
-        log.setMinLevel(settings.logMinMessages());
+        gucs = new GucRegistry(log, Postmaster::callingGucSession, () -> preloadInProgress);
+        Path data = options.dataDirectory();
+        try {
+            gucs.loadAtStartup(data.resolve(CONFIG_FILE), data.resolve(AUTO_CONFIG_FILE),
+                    options.commandLineSettings());
+        } catch (GucConfigException e) {
+            throw new StartupFailure(e.getMessage(), e.detail(), e.hint(), e);
+        }
+        gucs.setOverride("data_directory", data.toAbsolutePath().toString());
+        gucs.setOverride("config_file", data.resolve(CONFIG_FILE).toAbsolutePath().toString());
+        gucs.setOverride("hba_file", data.resolve(HBA_FILE).toAbsolutePath().toString());
+        gucs.addReloadListener(() -> procs.all().forEach(b -> b.signal(Signal.SIGHUP)));
+        settings = ServerSettings.from(gucs, options);
         try {
             framework = EmbeddedFramework.start(options.dataDirectory().resolve("bundle-cache"));
         } catch (BundleException e) {
@@ -121,8 +140,8 @@ public final class Postmaster {
             public boolean shuttingDown() {
                 return phase == Phase.SHUTDOWN;
             }
-        }, settings.maxWorkerProcesses());
-        bridge = new HostBridge(log, procs, supervisor, waitEvents, gucServices(), () -> preloadInProgress);
+        }, settings.maxWorkerProcesses(), this::newBackendGucs);
+        bridge = new HostBridge(log, procs, supervisor, waitEvents, gucs, () -> preloadInProgress);
         HostAccess.install(bridge);
     }
 
@@ -158,11 +177,29 @@ public final class Postmaster {
         }
     }
 
-    /** Re-read the configuration files (SIGHUP, {@code pg_reload_conf()}) and tell every backend. */
+    /**
+     * Re-read the configuration files (SIGHUP, {@code pg_reload_conf()}): apply what may change,
+     * then send {@code SIGHUP} to every backend, each of which adopts the new values when it
+     * processes the reload.
+     */
     public void reload() {
         log.write(LogLevel.LOG, procs.postmasterPidForLog(), "received SIGHUP, reloading configuration files", null,
                 null);
-        procs.all().forEach(b -> b.signal(Signal.SIGHUP));
+        if (gucs != null) {
+            gucs.reload();
+        }
+    }
+
+    /** Give a new backend its own parameter state, adopted anew when it processes a reload. */
+    private void newBackendGucs(Backend backend) {
+        GucSession session = gucs.newSession(() -> true);
+        backend.setGucSession(session);
+        backend.setConfigFileProcessor(session::adoptLatest);
+    }
+
+    private static GucSession callingGucSession() {
+        Backend b = Backend.current();
+        return b == null ? null : b.gucSession();
     }
 
     /** Fast shutdown: terminate workers, stop the framework. Idempotent. */
@@ -182,7 +219,7 @@ public final class Postmaster {
         phase = Phase.SHUTDOWN;
         try {
             if (supervisor != null) {
-                supervisor.shutdown(settings.bgworkerShutdownTimeoutMillis());
+                supervisor.shutdown(((Integer) gucs.globalValue("bgworker_shutdown_timeout")).longValue());
             }
             procs.postmasterLife().markDead();
             if (supervisor != null) {
@@ -244,8 +281,9 @@ public final class Postmaster {
         return options.dataDirectory();
     }
 
-    private GucServices gucServices() {
-        return null;
+    /** @return the configuration parameters (null before INIT) */
+    public GucRegistry gucs() {
+        return gucs;
     }
 
     private static ThreadFactory daemonThreads(String name) {

@@ -3,31 +3,28 @@ package org.elephas.postmaster;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-import org.elephas.api.LogLevel;
+import org.elephas.guc.GucRegistry;
 
 /**
- * The postmaster-level settings the postmaster itself acts on, read once at startup.
+ * The postmaster-context settings the postmaster itself acts on, read once at startup from the
+ * configuration (they cannot change without a restart).
  *
  * @param maxWorkerProcesses {@code max_worker_processes}
  * @param sharedPreloadBundles {@code shared_preload_bundles}, in order
- * @param bundleDirectory {@code bundle_directory}, resolved
- * @param bgworkerShutdownTimeoutMillis {@code bgworker_shutdown_timeout}
- * @param logMinMessages {@code log_min_messages}
+ * @param bundleDirectory {@code bundle_directory}, resolved against the data directory; empty
+ *     means the distribution's {@code bundles/}
  */
-record ServerSettings(int maxWorkerProcesses, List<String> sharedPreloadBundles, Path bundleDirectory,
-        long bgworkerShutdownTimeoutMillis, LogLevel logMinMessages) {
+record ServerSettings(int maxWorkerProcesses, List<String> sharedPreloadBundles, Path bundleDirectory) {
 
-    static ServerSettings from(PostmasterOptions options) {
-        Map<String, String> s = options.commandLineSettings();
-        String bundleDir = s.getOrDefault("bundle_directory", "");
+    static ServerSettings from(GucRegistry gucs, PostmasterOptions options) {
+        String bundleDir = (String) gucs.globalValue("bundle_directory");
+        String preload = (String) gucs.globalValue("shared_preload_bundles");
         return new ServerSettings(
-                Integer.parseInt(s.getOrDefault("max_worker_processes", "8")),
-                Arrays.stream(s.getOrDefault("shared_preload_bundles", "").split(","))
+                (Integer) gucs.globalValue("max_worker_processes"),
+                Arrays.stream(preload == null ? new String[0] : preload.split(","))
                         .map(String::trim).filter(n -> !n.isEmpty()).toList(),
-                bundleDir.isEmpty() ? options.home().resolve("bundles") : options.dataDirectory().resolve(bundleDir),
-                Long.parseLong(s.getOrDefault("bgworker_shutdown_timeout", "10000")),
-                LogLevel.fromName(s.getOrDefault("log_min_messages", "warning")));
+                bundleDir == null || bundleDir.isEmpty() ? options.home().resolve("bundles")
+                        : options.dataDirectory().resolve(bundleDir));
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 
 import org.elephas.backend.ProcArray;
 import org.elephas.bgworker.WorkerInfo;
+import org.elephas.fixtures.gucs.GucExtension;
 import org.elephas.fixtures.workers.LibraryExtension;
 import org.elephas.fixtures.workers.ManyExtension;
 import org.elephas.fixtures.workers.StaticExtension;
@@ -38,11 +39,16 @@ public final class TestServer implements AutoCloseable {
     private final Map<Phase, List<WorkerInfo>> workersAtPhase = new LinkedHashMap<>();
 
     private TestServer(Path root, Map<String, String> settings) {
+        this(root, settings, "# test server: settings come as -c\n");
+    }
+
+    private TestServer(Path root, Map<String, String> settings, String configFile) {
         Path home = root.resolve("home");
         Path bundles = home.resolve("bundles");
         try {
             Files.createDirectories(bundles);
             Files.createDirectories(root.resolve("data"));
+            Files.writeString(root.resolve("data/elephas.conf"), configFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,6 +56,7 @@ public final class TestServer implements AutoCloseable {
         FixtureBundles.build(bundles, "fx_static", StaticExtension.class);
         FixtureBundles.build(bundles, "fx_many", ManyExtension.class);
         FixtureBundles.build(bundles, "fx_throws", ThrowingExtension.class);
+        FixtureBundles.build(bundles, "fx_guc", GucExtension.class);
         ProcArray pids = new ProcArray();
         ServerLog serverLog = new ServerLog(log.stream(), pids::pidOfCaller);
         postmaster = new Postmaster(new PostmasterOptions(root.resolve("data"), home, settings, serverLog));
@@ -83,7 +90,19 @@ public final class TestServer implements AutoCloseable {
      * @return the failure
      */
     public static StartupFailure startExpectingFailure(Path root, Map<String, String> settings) {
-        TestServer s = new TestServer(root, settings);
+        return startExpectingFailure(root, settings, "");
+    }
+
+    /**
+     * Try to start a server with a given configuration file, expecting it to fail.
+     *
+     * @param root an empty directory
+     * @param settings {@code -c} settings
+     * @param configFile the contents of {@code elephas.conf}
+     * @return the failure
+     */
+    public static StartupFailure startExpectingFailure(Path root, Map<String, String> settings, String configFile) {
+        TestServer s = new TestServer(root, settings, configFile);
         try {
             s.postmaster.start();
         } catch (StartupFailure e) {
@@ -91,6 +110,11 @@ public final class TestServer implements AutoCloseable {
         }
         s.close();
         throw new AssertionError("the server started");
+    }
+
+    /** @return the data directory */
+    public Path dataDirectory() {
+        return postmaster.dataDirectory();
     }
 
     /** @return the postmaster */
