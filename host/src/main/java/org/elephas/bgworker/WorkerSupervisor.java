@@ -129,6 +129,20 @@ public final class WorkerSupervisor {
             this.dynamic = dynamic;
             this.notifyPid = notifyPid;
         }
+
+        BgwHandleStatus status() {
+            return switch (pid) {
+                case INVALID_PID -> BgwHandleStatus.NOT_YET_STARTED;
+                case STOPPED_PID -> BgwHandleStatus.STOPPED;
+                default -> BgwHandleStatus.STARTED;
+            };
+        }
+    }
+
+    /** The worker a handle names, or null when the handle is stale. Call under the lock. */
+    private Registered ofHandle(int slotIndex, long generation) {
+        Slot slot = slots[slotIndex];
+        return slot.generation == generation ? slot.worker : null;
     }
 
     // ---- registration ----
@@ -415,16 +429,12 @@ public final class WorkerSupervisor {
     WorkerState status(int slotIndex, long generation) {
         lock.lock();
         try {
-            Slot slot = slots[slotIndex];
-            Registered rw = slot.worker;
-            if (rw == null || slot.generation != generation) {
+            Registered rw = ofHandle(slotIndex, generation);
+            if (rw == null) {
                 return new WorkerState(BgwHandleStatus.STOPPED, 0);
             }
-            return switch (rw.pid) {
-                case INVALID_PID -> new WorkerState(BgwHandleStatus.NOT_YET_STARTED, 0);
-                case STOPPED_PID -> new WorkerState(BgwHandleStatus.STOPPED, 0);
-                default -> new WorkerState(BgwHandleStatus.STARTED, rw.pid);
-            };
+            BgwHandleStatus status = rw.status();
+            return new WorkerState(status, status == BgwHandleStatus.STARTED ? rw.pid : 0);
         } finally {
             lock.unlock();
         }
@@ -439,16 +449,15 @@ public final class WorkerSupervisor {
     void terminate(int slotIndex, long generation) {
         lock.lock();
         try {
-            Slot slot = slots[slotIndex];
-            Registered rw = slot.worker;
-            if (rw == null || slot.generation != generation) {
+            Registered rw = ofHandle(slotIndex, generation);
+            if (rw == null) {
                 return;
             }
             rw.terminate = true;
             if (rw.backend != null) {
                 rw.backend.signal(Signal.SIGTERM);
             } else {
-                forget(slot, rw);
+                forget(slots[slotIndex], rw);
             }
         } finally {
             lock.unlock();
@@ -594,9 +603,7 @@ public final class WorkerSupervisor {
             if (rw == null) {
                 continue;
             }
-            BgwHandleStatus status = rw.pid == INVALID_PID ? BgwHandleStatus.NOT_YET_STARTED
-                    : rw.pid == STOPPED_PID ? BgwHandleStatus.STOPPED : BgwHandleStatus.STARTED;
-            rows.add(new WorkerInfo(s.index, Math.max(rw.pid, 0), rw.entry, rw.dynamic, status, rw.notifyPid,
+            rows.add(new WorkerInfo(s.index, Math.max(rw.pid, 0), rw.entry, rw.dynamic, rw.status(), rw.notifyPid,
                     rw.history));
         }
         return rows;
