@@ -248,7 +248,11 @@ public final class DataDirectory {
     }
 
     private static void copy(Path from, Path to, Deque<Path> written) throws IOException {
-        write(to, Files.readString(from, StandardCharsets.UTF_8), written);
+        Files.copy(from, to); // bytes as they are, whatever the encoding of its comments
+        written.push(to);
+        if (isPosix(to)) {
+            Files.setPosixFilePermissions(to, FILE_MODE);
+        }
     }
 
     private static void write(Path file, String text, Deque<Path> written) throws IOException {
