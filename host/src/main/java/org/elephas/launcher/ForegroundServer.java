@@ -87,7 +87,7 @@ public final class ForegroundServer {
                 settings, log));
         Thread hook = new Thread(this::exitingJvm, "elephas-shutdown-hook");
         Runtime.getRuntime().addShutdownHook(hook);
-        OsSignals.install(new OsSignals.Listener() {
+        OsSignals signals = OsSignals.install(new OsSignals.Listener() {
             @Override
             public void shutdownRequested(String signal) {
                 requestShutdown();
@@ -98,6 +98,10 @@ public final class ForegroundServer {
                 requestReload();
             }
         });
+        if (signals.installed().size() < 3) {
+            log.log(LogLevel.DEBUG1, "signals handled: " + String.join(", ", signals.installed())
+                    + " (the others were ignored when the server started, or the JVM reserves them)");
+        }
 
         int status = startAndWait();
         lockFile.close();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.elephas.api.LogLevel;
 import org.elephas.log.ServerLog;
 
 /**
@@ -86,6 +87,22 @@ public final class Main {
         }
         int postmasterPid = (int) ProcessHandle.current().pid();
         ServerLog log = new ServerLog(err, () -> postmasterPid);
+        applyLogLevel(commandLine, log);
         return new ForegroundServer(distribution, dataPath, commandLine.settings(), log).run();
+    }
+
+    /**
+     * A {@code log_min_messages} from the command line already applies to the launcher's own lines;
+     * the postmaster sets the level from all sources later, and reports a bad value then.
+     */
+    private static void applyLogLevel(CommandLine commandLine, ServerLog log) {
+        String level = commandLine.settings().get("log_min_messages");
+        if (level != null) {
+            try {
+                log.setMinLevel(LogLevel.fromName(level));
+            } catch (IllegalArgumentException e) {
+                // left to the postmaster
+            }
+        }
     }
 }

@@ -42,8 +42,9 @@ public final class OsSignals {
      * Install the handlers.
      *
      * @param listener told what arrived
-     * @return which handlers could be installed (a JVM started with {@code -Xrs}, or an OS
-     *         without one of the signals, refuses some)
+     * @return which handlers could be installed (a JVM started with {@code -Xrs}, an OS
+     *         without one of the signals, or a signal ignored since the process started leave
+     *         some out)
      */
     public static OsSignals install(Listener listener) {
         Objects.requireNonNull(listener);
@@ -66,8 +67,10 @@ public final class OsSignals {
 
     private static boolean handle(String name, sun.misc.SignalHandler handler) {
         try {
-            Signal.handle(new Signal(name), handler);
-            return true;
+            // A signal ignored when the process started (SIGINT and SIGQUIT for a background job
+            // of a non-interactive shell, or anything under nohup) stays ignored: the JVM then
+            // leaves it alone and answers SIG_IGN, as a shell user would expect.
+            return Signal.handle(new Signal(name), handler) != sun.misc.SignalHandler.SIG_IGN;
         } catch (IllegalArgumentException e) {
             return false; // unknown on this OS, or reserved by the JVM
         }
