@@ -2,6 +2,8 @@ package org.elephas.launcher;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -56,7 +58,7 @@ public final class ForegroundServer {
             ServerLog log) {
         this.distribution = distribution;
         this.dataDirectory = new DataDirectory(dataDirectory);
-        this.settings = Map.copyOf(settings);
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings)); // keeps the order
         this.log = log;
     }
 
