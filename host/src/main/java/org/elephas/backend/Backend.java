@@ -89,6 +89,15 @@ public final class Backend implements SignalTarget {
     }
 
     /**
+     * @param otherwise the PID to report for a thread that is not a backend
+     * @return the calling thread's backend's PID, or {@code otherwise}
+     */
+    public static int pidOfCaller(int otherwise) {
+        Backend b = CURRENT.get();
+        return b != null ? b.pid : otherwise;
+    }
+
+    /**
      * Run the calling thread as this backend until {@link #unbind()}.
      *
      * @throws IllegalStateException when the thread already runs a backend

@@ -97,8 +97,7 @@ public final class ProcArray {
      * @return the PID to print for the calling thread: its backend's, or the postmaster's
      */
     public int pidOfCaller() {
-        Backend b = Backend.current();
-        return b != null ? b.pid() : POSTMASTER_PID;
+        return Backend.pidOfCaller(POSTMASTER_PID);
     }
 
     private void wakeAll() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.elephas.api.LogLevel;
+import org.elephas.backend.Backend;
 import org.elephas.log.ServerLog;
 
 /**
@@ -86,7 +87,8 @@ public final class Main {
             return 1;
         }
         int postmasterPid = (int) ProcessHandle.current().pid();
-        ServerLog log = new ServerLog(err, () -> postmasterPid);
+        // Lines from a backend's thread carry its PID, everything else the postmaster's.
+        ServerLog log = new ServerLog(err, () -> Backend.pidOfCaller(postmasterPid));
         applyLogLevel(commandLine, log);
         return new ForegroundServer(distribution, dataPath, commandLine.settings(), log).run();
     }

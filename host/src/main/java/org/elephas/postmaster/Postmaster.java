@@ -87,6 +87,16 @@ public final class Postmaster {
      * @throws StartupFailure when it cannot start; nothing is left running
      */
     public void start() throws StartupFailure {
+        // Held for the whole startup: a shutdown request meanwhile waits for it to finish.
+        synchronized (shutdownLock) {
+            if (shutDown) {
+                throw new StartupFailure("the server was shut down before it started", null, null, null);
+            }
+            startLocked();
+        }
+    }
+
+    private void startLocked() throws StartupFailure {
         try {
             init();
             preload();
@@ -97,9 +107,11 @@ public final class Postmaster {
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
                     null, null);
         } catch (StartupFailure e) {
+            shutDown = true;
             stopEverything();
             throw e;
         } catch (RuntimeException e) {
+            shutDown = true;
             stopEverything();
             throw new StartupFailure("could not start server: " + e, null, null, e);
         }
@@ -202,17 +214,20 @@ public final class Postmaster {
         return b == null ? null : b.gucSession();
     }
 
-    /** Fast shutdown: terminate workers, stop the framework. Idempotent. */
+    /**
+     * Fast shutdown: terminate workers, stop the framework. Idempotent; a request during startup
+     * waits for startup to finish (or fail) first.
+     */
     public void shutdown() {
         synchronized (shutdownLock) {
             if (shutDown) {
                 return;
             }
             shutDown = true;
+            log.write(LogLevel.LOG, procs.postmasterPidForLog(), "received fast shutdown request", null, null);
+            stopEverything();
+            log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is shut down", null, null);
         }
-        log.write(LogLevel.LOG, procs.postmasterPidForLog(), "received fast shutdown request", null, null);
-        stopEverything();
-        log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is shut down", null, null);
     }
 
     private void stopEverything() {
