@@ -183,6 +183,23 @@ class DynamicWorkerTest {
     }
 
     @Test
+    void theNotifyPidGetsSigusr1OnStartAndOnExit() {
+        // A session-like backend that registers and is told; no thread needed to see its latch.
+        var registrant = server.postmaster().procs().create(org.elephas.backend.Backend.Kind.CLIENT_BACKEND,
+                "client backend");
+        java.util.concurrent.atomic.AtomicInteger sigusr1 = new java.util.concurrent.atomic.AtomicInteger();
+        registrant.pqsignal(Signal.SIGUSR1, (signal, target) -> sigusr1.incrementAndGet());
+        BackgroundWorkerHandle h = register(worker("fx told", "loop").notifyPid(registrant.pid()));
+        h.waitForStartup();
+        assertEquals(1, sigusr1.get(), "signalled once at start");
+        assertEquals(registrant.pid(), server.worker("fx told").notifyPid());
+        h.terminate();
+        h.waitForShutdown();
+        server.awaitTrue("signalled at exit", () -> sigusr1.get() == 2);
+        server.postmaster().procs().remove(registrant);
+    }
+
+    @Test
     void entryPointLookupFailuresAreErrorsInsideTheWorker() {
         BackgroundWorkerHandle noLib = register(worker("fx no lib", "loop").libraryName("nope"));
         BackgroundWorkerHandle noFn = register(worker("fx no fn", "missing"));
