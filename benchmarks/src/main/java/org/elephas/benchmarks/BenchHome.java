@@ -62,6 +62,8 @@ public final class BenchHome implements AutoCloseable {
         Path data;
         try {
             data = Files.createTempDirectory(root, "data-");
+            // Settings come as -c; the server still reads its (here empty) configuration file.
+            Files.writeString(data.resolve("elephas.conf"), "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,10 +71,7 @@ public final class BenchHome implements AutoCloseable {
         settings.put("max_worker_processes", Integer.toString(maxWorkerProcesses));
         settings.put("shared_preload_bundles", BenchExtension.NAME);
         settings.put("log_min_messages", LOG_MIN_MESSAGES);
-        ServerLog log = new ServerLog(DISCARD, () -> {
-            Backend b = Backend.current();
-            return b == null ? 0 : b.pid();
-        });
+        ServerLog log = new ServerLog(DISCARD, () -> Backend.pidOfCaller(0));
         return new Postmaster(new PostmasterOptions(data, home, settings, log));
     }
 

@@ -51,7 +51,7 @@ public class ManyDynamicWorkersBenchmark {
     @Param({"199", "1000"})
     public int workers;
 
-    private BenchHome home;
+    private BenchServer server;
     private Postmaster postmaster;
     private Registrant registrant;
     private BackgroundWorker waiting;
@@ -60,24 +60,17 @@ public class ManyDynamicWorkersBenchmark {
     /** Start the server. */
     @Setup(Level.Trial)
     public void startServer() throws Exception {
-        home = BenchHome.create(0);
-        postmaster = home.newPostmaster(MAX_WORKER_PROCESSES);
-        postmaster.start();
-        registrant = new Registrant(postmaster);
+        server = BenchServer.start(MAX_WORKER_PROCESSES);
+        postmaster = server.postmaster;
+        registrant = server.registrant;
         waiting = registrant.worker("waitForTermination");
     }
 
     /** Shut it down. */
     @TearDown(Level.Trial)
     public void stopServer() {
-        if (registrant != null) {
-            registrant.close();
-        }
-        if (postmaster != null) {
-            postmaster.shutdown();
-        }
-        if (home != null) {
-            home.close();
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -49,7 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class WorkerLifecycleBenchmark {
-    private BenchHome home;
+    private BenchServer server;
     private Postmaster postmaster;
     private Registrant registrant;
     private BackgroundWorker waiting;
@@ -60,10 +60,9 @@ public class WorkerLifecycleBenchmark {
     /** Start the server. */
     @Setup(Level.Trial)
     public void startServer() throws Exception {
-        home = BenchHome.create(0);
-        postmaster = home.newPostmaster(8);
-        postmaster.start();
-        registrant = new Registrant(postmaster);
+        server = BenchServer.start(8);
+        postmaster = server.postmaster;
+        registrant = server.registrant;
         registrant.bindToCurrentThread();
         waiting = registrant.worker("waitForTermination");
         signalAndExit = registrant.worker("signalAndExit");
@@ -73,14 +72,8 @@ public class WorkerLifecycleBenchmark {
     /** Shut the server down. */
     @TearDown(Level.Trial)
     public void stopServer() {
-        if (registrant != null) {
-            registrant.close();
-        }
-        if (postmaster != null) {
-            postmaster.shutdown();
-        }
-        if (home != null) {
-            home.close();
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -29,10 +29,7 @@ class ExtensionParametersTest {
                     TestServer.PATIENCE);
             s.log().await("DETAIL:  \"fx_guc\" is now a reserved prefix.", TestServer.PATIENCE);
 
-            BackgroundWorkers.registerDynamicBackgroundWorker(BackgroundWorker.builder().name("fx reader")
-                    .flags(BgWorkerFlags.SHMEM_ACCESS).startTime(BgWorkerStartTime.RECOVERY_FINISHED)
-                    .libraryName("fx_guc").functionName(GucExtension.class.getName() + ".reader").build())
-                    .orElseThrow().waitForStartup();
+            startReader();
             s.log().await("fx_guc reader sees 5", TestServer.PATIENCE);
 
             // A reload applies a sighup/superuser-context value from the file.
@@ -46,15 +43,20 @@ class ExtensionParametersTest {
     @Test
     void reloadedValuesReachAWorkerWhenItProcessesTheReload(@TempDir Path root) throws Exception {
         try (TestServer s = TestServer.start(root, Map.of("shared_preload_bundles", "fx_guc"))) {
-            BackgroundWorkers.registerDynamicBackgroundWorker(BackgroundWorker.builder().name("fx reader")
-                    .flags(BgWorkerFlags.SHMEM_ACCESS).startTime(BgWorkerStartTime.RECOVERY_FINISHED)
-                    .libraryName("fx_guc").functionName(GucExtension.class.getName() + ".reader").build())
-                    .orElseThrow().waitForStartup();
+            startReader();
             s.log().await("fx_guc reader sees 10", TestServer.PATIENCE);
             Files.writeString(s.dataDirectory().resolve("elephas.conf"), "fx_guc.naptime = '1min'\n");
             s.postmaster().reload();
             s.log().await("fx_guc reader sees 60", TestServer.PATIENCE);
         }
+    }
+
+    /** A worker of fx_guc that logs the naptime it sees at start and after each reload. */
+    private static void startReader() {
+        BackgroundWorkers.registerDynamicBackgroundWorker(BackgroundWorker.builder().name("fx reader")
+                .flags(BgWorkerFlags.SHMEM_ACCESS).startTime(BgWorkerStartTime.RECOVERY_FINISHED)
+                .libraryName("fx_guc").functionName(GucExtension.class.getName() + ".reader").build())
+                .orElseThrow().waitForStartup();
     }
 
     @Test
