@@ -300,7 +300,9 @@ public final class WorkerSupervisor {
         rw.pid = backend.pid();
         rw.launchedAtNanos = System.nanoTime();
         rw.history = rw.history.started();
-        log.log(LogLevel.DEBUG1, "starting background worker process \"" + entry.name() + "\"");
+        if (log.isEnabled(LogLevel.DEBUG1)) { // on every launch: skip building the text when unused
+            log.log(LogLevel.DEBUG1, "starting background worker process \"" + entry.name() + "\"");
+        }
         try {
             threads.execute(new WorkerRunner(this, entryPoints, log, slot.index, slot.generation, backend));
         } catch (RejectedExecutionException e) {
@@ -334,11 +336,12 @@ public final class WorkerSupervisor {
             Slot slot = slots[slotIndex];
             Registered rw = slot.worker;
             String type = backend.bgworkerEntry().type();
+            LogLevel exitLevel = exitCode == 0 ? LogLevel.DEBUG1 : LogLevel.LOG;
             if (exitCode == WorkerRunner.CRASH_EXIT_CODE && failure != null) {
                 log.write(LogLevel.LOG, procs.postmasterPidForLog(), "background worker \"" + type + "\" (PID "
                         + backend.pid() + ") was terminated by exception: " + failure, stackOf(failure), null);
-            } else {
-                log.write(exitCode == 0 ? LogLevel.DEBUG1 : LogLevel.LOG, procs.postmasterPidForLog(),
+            } else if (log.isEnabled(exitLevel)) {
+                log.write(exitLevel, procs.postmasterPidForLog(),
                         "background worker \"" + type + "\" (PID " + backend.pid() + ") exited with exit code "
                                 + exitCode, null, null);
             }
