@@ -34,6 +34,18 @@ final class WorkerRunner implements Runnable {
         this.backend = backend;
     }
 
+    int slot() {
+        return slot;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
     @Override
     public void run() {
         BackgroundWorker entry = backend.bgworkerEntry();

@@ -43,8 +43,9 @@ import org.elephas.log.ServerLog;
  * registration takes the first free slot and bumps its generation; a handle is (slot,
  * generation). A slot's {@code pid} is PostgreSQL's: -1 not yet started, 0 stopped (exited,
  * perhaps awaiting restart), otherwise the running worker's PID. Launch happens as soon as the
- * server's phase permits the worker's start time: right in the registering thread, handing the
- * worker to an idle pooled thread, which is what makes a start take microseconds. When a worker
+ * server's phase permits the worker's start time: right in the registering thread, which gives it
+ * a PID under the lock and, once the lock is released, hands it to an idle pooled thread; that is
+ * what makes a start take microseconds. When a worker
  * ends: exit 0 unregisters it (slot freed); any other exit unregisters it if it never restarts
  * or was terminated through its handle, otherwise schedules the next launch after
  * {@code bgw_restart_time} (plus backoff, see {@link RestartPolicy}). Every change of a slot
@@ -78,6 +79,8 @@ public final class WorkerSupervisor {
     private final Consumer<Backend> backendSetup;
     private final List<BackgroundWorker> staticWorkers = new ArrayList<>();
     private final Set<BackendLatch> waiters = ConcurrentHashMap.newKeySet();
+    /** Workers given a PID under the lock, to be handed to threads once it is released. */
+    private final List<WorkerRunner> pendingLaunches = new ArrayList<>();
     private int staticRegistrationCalls;
     private Slot[] slots;
 
@@ -248,6 +251,7 @@ public final class WorkerSupervisor {
             return Optional.of(handle);
         } finally {
             lock.unlock();
+            dispatchLaunches();
         }
     }
 
@@ -274,6 +278,7 @@ public final class WorkerSupervisor {
             }
         } finally {
             lock.unlock();
+            dispatchLaunches();
         }
     }
 
@@ -303,16 +308,53 @@ public final class WorkerSupervisor {
         if (log.isEnabled(LogLevel.DEBUG1)) { // on every launch: skip building the text when unused
             log.log(LogLevel.DEBUG1, "starting background worker process \"" + entry.name() + "\"");
         }
-        try {
-            threads.execute(new WorkerRunner(this, entryPoints, log, slot.index, slot.generation, backend));
-        } catch (RejectedExecutionException e) {
-            log.log(LogLevel.LOG, "could not fork background worker process: " + e.getMessage());
-            procs.remove(backend);
-            rw.backend = null;
-            afterExit(slot, rw, 1, "could not fork background worker process");
-            return;
-        }
+        pendingLaunches.add(new WorkerRunner(this, entryPoints, log, slot.index, slot.generation, backend));
         notify(rw.notifyPid);
+    }
+
+    /**
+     * Hand the workers launched under the lock to threads, outside it: creating a thread can
+     * take a few hundred microseconds, which handle calls should not wait for. Every path that
+     * launches calls this after releasing the lock, so no launch is left behind.
+     */
+    private void dispatchLaunches() {
+        List<WorkerRunner> batch;
+        lock.lock();
+        try {
+            if (pendingLaunches.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(pendingLaunches);
+            pendingLaunches.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (WorkerRunner runner : batch) {
+            try {
+                threads.execute(runner);
+            } catch (RejectedExecutionException e) {
+                forkFailed(runner, e);
+            }
+        }
+    }
+
+    /** No thread for a launched worker: PostgreSQL's failed fork, treated as a failed run. */
+    private void forkFailed(WorkerRunner runner, RejectedExecutionException e) {
+        Backend backend = runner.backend();
+        procs.remove(backend);
+        lock.lock();
+        try {
+            log.log(LogLevel.LOG, "could not fork background worker process: " + e.getMessage());
+            Slot slot = slots[runner.slot()];
+            Registered rw = slot.worker;
+            if (rw != null && slot.generation == runner.generation() && rw.backend == backend) {
+                rw.backend = null;
+                afterExit(slot, rw, 1, "could not fork background worker process");
+            }
+            workerExited.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---- exits ----
@@ -384,6 +426,7 @@ public final class WorkerSupervisor {
             }
         } finally {
             lock.unlock();
+            dispatchLaunches();
         }
     }
 
