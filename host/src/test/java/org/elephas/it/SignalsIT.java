@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SIGTERM, SIGINT and SIGHUP, sent to the server's PID as an administrator would. */
 @Timeout(120)
@@ -17,23 +19,13 @@ class SignalsIT {
     private static final Pattern FAST_SHUTDOWN = Pattern.compile("LOG:  received fast shutdown request$");
     private static final Pattern RELOAD = Pattern.compile("LOG:  received SIGHUP, reloading configuration files$");
 
-    @Test
-    void sigtermIsAFastShutdownWithStatusZero() {
-        Path data = ServerProcess.newDataDirectory("sigterm");
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void sigtermAndSigintAreAFastShutdownWithStatusZero(String signal) {
+        Path data = ServerProcess.newDataDirectory("sig" + signal.toLowerCase(java.util.Locale.ROOT));
         try (ServerProcess server = ServerProcess.startReady(data)) {
             assertTrue(Files.exists(data.resolve("postmaster.pid")));
-            server.signal("TERM");
-            assertEquals(0, server.awaitExit());
-            server.awaitLogLine(FAST_SHUTDOWN, ServerProcess.TIMEOUT);
-            assertFalse(Files.exists(data.resolve("postmaster.pid")), "the lock file is removed");
-        }
-    }
-
-    @Test
-    void sigintIsAFastShutdownWithStatusZero() {
-        Path data = ServerProcess.newDataDirectory("sigint");
-        try (ServerProcess server = ServerProcess.startReady(data)) {
-            server.signal("INT");
+            server.signal(signal);
             assertEquals(0, server.awaitExit());
             server.awaitLogLine(FAST_SHUTDOWN, ServerProcess.TIMEOUT);
             assertFalse(Files.exists(data.resolve("postmaster.pid")), "the lock file is removed");
