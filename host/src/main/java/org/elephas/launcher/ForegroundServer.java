@@ -122,8 +122,10 @@ public final class ForegroundServer {
             fatal(failure);
             return 1;
         } catch (RuntimeException | Error e) {
-            log.log(LogLevel.FATAL, "could not start server: " + e, null, null);
-            e.printStackTrace();
+            // The stack goes into DETAIL so that stderr holds only server log lines.
+            java.io.StringWriter stack = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(stack));
+            log.log(LogLevel.FATAL, "could not start server: " + e, stack.toString().strip(), null);
             callShutdown();
             return 1;
         }
