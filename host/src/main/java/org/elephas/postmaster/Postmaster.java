@@ -107,13 +107,20 @@ public final class Postmaster {
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
                     null, null);
         } catch (StartupFailure e) {
-            shutDown = true;
-            stopEverything();
+            abandonStartup();
             throw e;
         } catch (RuntimeException e) {
-            shutDown = true;
-            stopEverything();
+            abandonStartup();
             throw new StartupFailure("could not start server: " + e, null, null, e);
+        }
+    }
+
+    private void abandonStartup() {
+        shutDown = true;
+        try {
+            stopEverything();
+        } finally {
+            terminated.countDown();
         }
     }
 
@@ -225,8 +232,14 @@ public final class Postmaster {
             }
             shutDown = true;
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "received fast shutdown request", null, null);
-            stopEverything();
-            log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is shut down", null, null);
+            try {
+                stopEverything();
+                log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is shut down", null, null);
+            } finally {
+                // Only now: whoever waits for termination may exit the JVM, so the last line
+                // must already be written.
+                terminated.countDown();
+            }
         }
     }
 
@@ -253,7 +266,6 @@ public final class Postmaster {
             if (bridge != null) {
                 HostAccess.uninstall(bridge);
             }
-            terminated.countDown();
         }
     }
 
