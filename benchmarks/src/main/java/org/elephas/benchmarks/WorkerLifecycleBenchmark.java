@@ -98,13 +98,8 @@ public class WorkerLifecycleBenchmark {
         }
     }
 
-    /**
-     * Register a waiting worker and wait for its startup.
-     *
-     * @return the state, STARTED
-     */
-    @Benchmark
-    public WorkerState registerToStarted() {
+    /** Register a waiting worker, keep its handle in {@code pending}, and wait until it is STARTED. */
+    private WorkerState startWaiting() {
         BackgroundWorkerHandle h = Registrant.register(waiting);
         pending = h;
         WorkerState s = h.waitForStartup();
@@ -112,6 +107,16 @@ public class WorkerLifecycleBenchmark {
             throw new IllegalStateException("waitForStartup returned " + s);
         }
         return s;
+    }
+
+    /**
+     * Register a waiting worker and wait for its startup.
+     *
+     * @return the state, STARTED
+     */
+    @Benchmark
+    public WorkerState registerToStarted() {
+        return startWaiting();
     }
 
     /**
@@ -134,12 +139,8 @@ public class WorkerLifecycleBenchmark {
      */
     @Benchmark
     public BgwHandleStatus startTerminateWait() {
-        BackgroundWorkerHandle h = Registrant.register(waiting);
-        pending = h;
-        WorkerState s = h.waitForStartup();
-        if (s.status() != BgwHandleStatus.STARTED) {
-            throw new IllegalStateException("waitForStartup returned " + s);
-        }
+        startWaiting();
+        BackgroundWorkerHandle h = pending;
         h.terminate();
         BgwHandleStatus stopped = h.waitForShutdown();
         if (stopped != BgwHandleStatus.STOPPED) {
