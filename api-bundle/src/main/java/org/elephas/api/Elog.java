@@ -1,6 +1,6 @@
 package org.elephas.api;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 
 /**
  * PostgreSQL's {@code elog} / {@code ereport} for messages that do not unwind: written to the

@@ -1,6 +1,6 @@
 package org.elephas.api;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 

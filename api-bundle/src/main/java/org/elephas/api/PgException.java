@@ -17,6 +17,7 @@ public class PgException extends RuntimeException {
     private final String sqlState;
     private final String detail;
     private final String hint;
+    private int position;
 
     /**
      * An error report.
@@ -69,7 +70,7 @@ public class PgException extends RuntimeException {
      * @return a new error with the same level, SQLSTATE, message, hint and cause
      */
     public PgException withDetail(String detailText) {
-        return new PgException(level, sqlState, getMessage(), detailText, hint, getCause());
+        return copy(detailText, hint, position);
     }
 
     /**
@@ -79,7 +80,24 @@ public class PgException extends RuntimeException {
      * @return a new error with the same level, SQLSTATE, message, detail and cause
      */
     public PgException withHint(String hintText) {
-        return new PgException(level, sqlState, getMessage(), detail, hintText, getCause());
+        return copy(detail, hintText, position);
+    }
+
+    /**
+     * This error with a cursor position in the statement (ErrorResponse's {@code P} field).
+     *
+     * @param characterPosition 1-based character index into the statement; 0 for none
+     * @return a new error with the same level, SQLSTATE, message, detail, hint and cause
+     */
+    public PgException withPosition(int characterPosition) {
+        return copy(detail, hint, characterPosition);
+    }
+
+    private PgException copy(String detailText, String hintText, int characterPosition) {
+        PgException e = new PgException(level, sqlState, getMessage(), detailText, hintText, getCause());
+        e.position = characterPosition;
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     /** @return ERROR, FATAL or PANIC */
@@ -95,6 +113,11 @@ public class PgException extends RuntimeException {
     /** @return the detail, or null */
     public String detail() {
         return detail;
+    }
+
+    /** @return the 1-based cursor position in the statement, or 0 */
+    public int position() {
+        return position;
     }
 
     /** @return the hint, or null */

@@ -45,6 +45,82 @@ public final class SqlState {
     public static final String CONFIG_FILE_ERROR = "F0000";
     /** {@code XX000} internal_error. */
     public static final String INTERNAL_ERROR = "XX000";
+    /** {@code 42601} syntax_error. */
+    public static final String SYNTAX_ERROR = "42601";
+    /** {@code 42P01} undefined_table. */
+    public static final String UNDEFINED_TABLE = "42P01";
+    /** {@code 42703} undefined_column. */
+    public static final String UNDEFINED_COLUMN = "42703";
+    /** {@code 42P07} duplicate_table. */
+    public static final String DUPLICATE_TABLE = "42P07";
+    /** {@code 42P04} duplicate_database. */
+    public static final String DUPLICATE_DATABASE = "42P04";
+    /** {@code 42701} duplicate_column. */
+    public static final String DUPLICATE_COLUMN = "42701";
+    /** {@code 42P06} duplicate_schema. */
+    public static final String DUPLICATE_SCHEMA = "42P06";
+    /** {@code 3F000} invalid_schema_name. */
+    public static final String INVALID_SCHEMA_NAME = "3F000";
+    /** {@code 42P05} duplicate_prepared_statement. */
+    public static final String DUPLICATE_PREPARED_STATEMENT = "42P05";
+    /** {@code 26000} invalid_sql_statement_name. */
+    public static final String INVALID_SQL_STATEMENT_NAME = "26000";
+    /** {@code 42809} wrong_object_type. */
+    public static final String WRONG_OBJECT_TYPE = "42809";
+    /** {@code 42804} datatype_mismatch. */
+    public static final String DATATYPE_MISMATCH = "42804";
+    /** {@code 2BP01} dependent_objects_still_exist. */
+    public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
+    /** {@code 25000} invalid_transaction_state. */
+    public static final String INVALID_TRANSACTION_STATE = "25000";
+    /** {@code 25001} active_sql_transaction. */
+    public static final String ACTIVE_SQL_TRANSACTION = "25001";
+    /** {@code 25P01} no_active_sql_transaction. */
+    public static final String NO_ACTIVE_SQL_TRANSACTION = "25P01";
+    /** {@code 25P02} in_failed_sql_transaction. */
+    public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
+    /** {@code 25006} read_only_sql_transaction. */
+    public static final String READ_ONLY_SQL_TRANSACTION = "25006";
+    /** {@code 3B001} invalid_savepoint_specification. */
+    public static final String S_E_INVALID_SPECIFICATION = "3B001";
+    /** {@code 22000} data_exception. */
+    public static final String DATA_EXCEPTION = "22000";
+    /** {@code 22001} string_data_right_truncation. */
+    public static final String STRING_DATA_RIGHT_TRUNCATION = "22001";
+    /** {@code 22003} numeric_value_out_of_range. */
+    public static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
+    /** {@code 22007} invalid_datetime_format. */
+    public static final String INVALID_DATETIME_FORMAT = "22007";
+    /** {@code 22012} division_by_zero. */
+    public static final String DIVISION_BY_ZERO = "22012";
+    /** {@code 22P02} invalid_text_representation. */
+    public static final String INVALID_TEXT_REPRESENTATION = "22P02";
+    /** {@code 23502} not_null_violation. */
+    public static final String NOT_NULL_VIOLATION = "23502";
+    /** {@code 23503} foreign_key_violation. */
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** {@code 23505} unique_violation. */
+    public static final String UNIQUE_VIOLATION = "23505";
+    /** {@code 23514} check_violation. */
+    public static final String CHECK_VIOLATION = "23514";
+    /** {@code 40001} serialization_failure. */
+    public static final String SERIALIZATION_FAILURE = "40001";
+    /** {@code 40P01} deadlock_detected. */
+    public static final String DEADLOCK_DETECTED = "40P01";
+    /** {@code 55P03} lock_not_available. */
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** {@code 55006} object_in_use. */
+    public static final String OBJECT_IN_USE = "55006";
+    /** {@code 28P01} invalid_password. */
+    public static final String INVALID_PASSWORD = "28P01";
+    /** {@code 53300} too_many_connections. */
+    public static final String TOO_MANY_CONNECTIONS = "53300";
+    /** {@code 57P03} cannot_connect_now. */
+    public static final String CANNOT_CONNECT_NOW = "57P03";
+    /** {@code 08P01} protocol_violation. */
+    public static final String PROTOCOL_VIOLATION = "08P01";
+    /** {@code 42723} duplicate_function. */
+    public static final String DUPLICATE_FUNCTION = "42723";
 
     private SqlState() {
     }

@@ -77,7 +77,7 @@ class DistributionResolutionIT {
     @ParameterizedTest
     @ValueSource(strings = {
         "com.example.missing",
-        "org.elephas.api.spi",
+        "org.elephas.api.host",
         "org.elephas.postmaster",
         "org.elephas.api;version=\"[2.0,3)\"",
     })

@@ -61,6 +61,11 @@ public final class Backend implements SignalTarget {
     private volatile GucSession gucSession;
     private volatile String databaseName;
     private volatile String roleName;
+    private volatile int databaseOid;
+    private volatile int roleOid;
+    private volatile boolean superuser;
+    private volatile Activity activity = Activity.NONE;
+    private volatile Runnable queryCanceller;
     private int interruptHoldoffCount;
 
     /**
@@ -185,15 +190,68 @@ public final class Backend implements SignalTarget {
         return roleName;
     }
 
+    /** @return the OID of the database this backend is connected to, 0 for none */
+    public int databaseOid() {
+        return databaseOid;
+    }
+
+    /** @return the OID of the role this backend runs as, 0 before it connects */
+    public int roleOid() {
+        return roleOid;
+    }
+
+    /** @return whether this backend runs as a superuser (a worker without a role does) */
+    public boolean isSuperuser() {
+        return superuser || roleName == null;
+    }
+
     /**
      * Record the database and role of a connected backend.
      *
+     * @param databaseOid the database's OID, 0 for none
      * @param database the database name, or null for none
+     * @param roleOid the role's OID
      * @param role the role name
+     * @param isSuperuser whether the role is a superuser
      */
-    public void setConnection(String database, String role) {
+    public void setConnection(int databaseOid, String database, int roleOid, String role, boolean isSuperuser) {
+        this.databaseOid = databaseOid;
         this.databaseName = database;
+        this.roleOid = roleOid;
         this.roleName = role;
+        this.superuser = isSuperuser;
+    }
+
+    /** @return what this backend last reported of itself */
+    public Activity activity() {
+        return activity;
+    }
+
+    /**
+     * {@code pgstat_report_activity}: called by the backend's own thread.
+     *
+     * @param state the new state
+     * @param query the statement now running (for {@link ActivityState#ACTIVE}), or null to keep
+     *     the last one
+     * @param transactionStartMillis when the current transaction started, 0 outside one
+     */
+    public void reportActivity(ActivityState state, String query, long transactionStartMillis) {
+        Activity last = activity;
+        long now = System.currentTimeMillis();
+        boolean newQuery = query != null;
+        activity = new Activity(state, newQuery ? query : last.query(), newQuery ? now : last.queryStartMillis(),
+                state == last.state() ? last.stateChangeMillis() : now, transactionStartMillis);
+    }
+
+    /**
+     * While the backend runs a statement in the engine, cancel and terminate stop that statement
+     * through this instead of interrupting the thread (an interrupt would close the engine's
+     * file channels).
+     *
+     * @param canceller stops the running engine statement, or null when none runs
+     */
+    public void setQueryCanceller(Runnable canceller) {
+        this.queryCanceller = canceller;
     }
 
     // ---- signals ----
@@ -250,6 +308,11 @@ public final class Backend implements SignalTarget {
         procDiePending = true;
         interruptPending = true;
         latch.set();
+        Runnable canceller = queryCanceller;
+        if (canceller != null) {
+            canceller.run();
+            return;
+        }
         Thread t = thread;
         if (t != null) {
             // Also break blocking calls outside latch waits, as G4 asks for.
@@ -268,6 +331,10 @@ public final class Backend implements SignalTarget {
         queryCancelPending = true;
         interruptPending = true;
         latch.set();
+        Runnable canceller = queryCanceller;
+        if (canceller != null) {
+            canceller.run();
+        }
     }
 
     // ---- interrupts ----

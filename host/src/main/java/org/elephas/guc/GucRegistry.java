@@ -27,7 +27,7 @@ import org.elephas.api.guc.GucFlags;
 import org.elephas.api.guc.GucSource;
 import org.elephas.api.guc.GucType;
 import org.elephas.api.guc.GucVariable;
-import org.elephas.api.spi.GucServices;
+import org.elephas.api.host.GucServices;
 import org.elephas.log.ServerLog;
 
 /**

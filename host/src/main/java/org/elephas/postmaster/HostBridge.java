@@ -12,10 +12,10 @@ import org.elephas.api.bgworker.BgWorkerFlags;
 import org.elephas.api.ipc.Latch;
 import org.elephas.api.ipc.Signal;
 import org.elephas.api.ipc.SignalHandler;
-import org.elephas.api.spi.BackendServices;
-import org.elephas.api.spi.GucServices;
-import org.elephas.api.spi.Host;
-import org.elephas.api.spi.WorkerServices;
+import org.elephas.api.host.BackendServices;
+import org.elephas.api.host.GucServices;
+import org.elephas.api.host.Host;
+import org.elephas.api.host.WorkerServices;
 import org.elephas.backend.Backend;
 import org.elephas.backend.ProcArray;
 import org.elephas.backend.WaitEventRegistry;
@@ -103,7 +103,7 @@ final class HostBridge implements Host, WorkerServices, BackendServices {
         // as given (by OID: unresolved) so that the backend shows where it is connected.
         String db = database != null ? database : databaseOid == 0 ? null : "oid " + Integer.toUnsignedString(databaseOid);
         String role = user != null ? user : roleOid == 0 ? "postgres" : "oid " + Integer.toUnsignedString(roleOid);
-        me.setConnection(db, role);
+        me.setConnection(databaseOid, db, roleOid, role, true);
     }
 
     // ---- backend ----

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import org.elephas.api.LogLevel;
 import org.elephas.api.PgException;
 import org.elephas.api.ipc.Signal;
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 import org.elephas.backend.Backend;
 import org.elephas.backend.ProcArray;
 import org.elephas.backend.WaitEventRegistry;
@@ -64,6 +64,7 @@ public final class Postmaster {
     private ThreadPoolExecutor workerThreads;
     private ScheduledExecutorService timer;
     private HostBridge bridge;
+    private volatile SqlLayer sql;
     private boolean shutDown;
 
     /** @param options what the launcher prepared */
@@ -101,7 +102,8 @@ public final class Postmaster {
             init();
             preload();
             enter(Phase.STARTUP);
-            // The SQL engine opens here; until it exists, it is consistent at once.
+            // The engine has no recovery of its own to wait for: open means consistent.
+            sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log);
             enter(Phase.CONSISTENT);
             enter(Phase.RUN);
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
@@ -249,9 +251,13 @@ public final class Postmaster {
             if (supervisor != null) {
                 supervisor.shutdown(((Integer) gucs.globalValue("bgworker_shutdown_timeout")).longValue());
             }
+            terminateClientBackends();
             procs.postmasterLife().markDead();
             if (supervisor != null) {
                 supervisor.wakeWaiters();
+            }
+            if (sql != null) {
+                sql.close();
             }
             if (framework != null) {
                 framework.stop(10_000);
@@ -265,6 +271,14 @@ public final class Postmaster {
             }
             if (bridge != null) {
                 HostAccess.uninstall(bridge);
+            }
+        }
+    }
+
+    private void terminateClientBackends() {
+        for (Backend b : procs.all()) {
+            if (b.kind() == Backend.Kind.CLIENT_BACKEND) {
+                b.signal(Signal.SIGTERM);
             }
         }
     }
@@ -306,6 +320,18 @@ public final class Postmaster {
     /** @return the data directory */
     public Path dataDirectory() {
         return options.dataDirectory();
+    }
+
+    /** @return the session factory (null before CONSISTENT) */
+    public org.elephas.session.Sessions sessions() {
+        SqlLayer layer = sql;
+        return layer == null ? null : layer.sessions();
+    }
+
+    /** @return the catalog (null before CONSISTENT) */
+    public org.elephas.catalog.Catalog catalog() {
+        SqlLayer layer = sql;
+        return layer == null ? null : layer.catalog();
     }
 
     /** @return the configuration parameters (null before INIT) */

@@ -112,6 +112,26 @@ public final class TestServer implements AutoCloseable {
         throw new AssertionError("the server started");
     }
 
+    /**
+     * Connect in process as the bootstrap superuser to {@code postgres}.
+     *
+     * @return the client
+     */
+    public SqlClient connect() {
+        return connect("postgres", "postgres");
+    }
+
+    /**
+     * Connect in process.
+     *
+     * @param database the database
+     * @param role the role
+     * @return the client
+     */
+    public SqlClient connect(String database, String role) {
+        return new SqlClient(postmaster.sessions().connect(database, role, Map.of()));
+    }
+
     /** @return the data directory */
     public Path dataDirectory() {
         return postmaster.dataDirectory();

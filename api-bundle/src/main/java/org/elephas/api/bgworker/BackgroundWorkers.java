@@ -2,7 +2,7 @@ package org.elephas.api.bgworker;
 
 import java.util.Optional;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 
 /**
  * Registering background workers, and what a running worker asks about itself: PostgreSQL's

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 
 /**
  * Defining and reading configuration parameters: PostgreSQL's {@code DefineCustom*Variable},

@@ -1,6 +1,6 @@
 package org.elephas.api.ipc;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 
 /** The calling backend's PID ({@code MyProcPid}) and signalling other backends ({@code kill}). */
 public final class Backends {

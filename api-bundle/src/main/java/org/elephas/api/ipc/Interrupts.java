@@ -1,6 +1,6 @@
 package org.elephas.api.ipc;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 
 /**
  * Interrupt processing in the calling backend: PostgreSQL's {@code CHECK_FOR_INTERRUPTS},

@@ -1,6 +1,6 @@
 package org.elephas.api.ipc;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 
 /**
  * PostgreSQL's {@code Latch}: a boolean that one backend waits on and any thread may set.

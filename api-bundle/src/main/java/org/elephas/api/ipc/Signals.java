@@ -1,6 +1,6 @@
 package org.elephas.api.ipc;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 
 /**
  * Installing signal handlers in the calling backend ({@code pqsignal}) and PostgreSQL's standard

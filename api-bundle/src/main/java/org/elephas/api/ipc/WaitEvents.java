@@ -1,6 +1,6 @@
 package org.elephas.api.ipc;
 
-import org.elephas.api.spi.HostAccess;
+import org.elephas.api.host.HostAccess;
 
 /**
  * Event bits of {@link Latch#waitLatch} (PostgreSQL's {@code waiteventset.h} values) and the

@@ -1,4 +1,4 @@
-package org.elephas.api.spi;
+package org.elephas.api.host;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.elephas.api.spi;
+package org.elephas.api.host;
 
 import org.elephas.api.guc.GucDefinition;
 import org.elephas.api.guc.GucVariable;

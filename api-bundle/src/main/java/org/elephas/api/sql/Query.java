@@ -1,0 +1,45 @@
+package org.elephas.api.sql;
+
+import java.util.Optional;
+
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * One statement after parse analysis (PostgreSQL's {@code Query}), as {@code post_parse_analyze}
+ * and the planner see it.
+ *
+ * <p>The parse tree is built on first request and kept: a statement nobody inspects is never
+ * parsed, and one that several hooks inspect is parsed once. A hook may change the tree; once
+ * it has been built, the tree (not the source text) is what the planner plans.
+ */
+public interface Query {
+
+    /** @return this statement's own text, as the client sent it */
+    String sourceText();
+
+    /** @return what the statement does */
+    CommandType commandType();
+
+    /** @return whether this is a utility statement (goes to ProcessUtility, not the planner) */
+    default boolean isUtility() {
+        return commandType() == CommandType.UTILITY;
+    }
+
+    /**
+     * @return a fingerprint of the statement with its constants removed: statements that
+     *     differ only in constants have the same id; never 0
+     */
+    long queryId();
+
+    /** @return the text with each constant replaced by {@code $n}, as pg_stat_statements shows it */
+    String normalizedText();
+
+    /**
+     * @return the parse tree, built now if nobody asked before; empty when the parser does not
+     *     understand this statement (the engine may still)
+     */
+    Optional<Statement> parseTree();
+
+    /** @return whether the parse tree has been built (so the planner plans the tree) */
+    boolean parseTreeBuilt();
+}

@@ -1,0 +1,17 @@
+package org.elephas.dialect;
+
+import net.sf.jsqlparser.statement.Statement;
+
+/** Writes a parse tree back as SQL the engine accepts. */
+public final class Deparser {
+    private Deparser() {
+    }
+
+    /**
+     * @param tree a parse tree
+     * @return its SQL
+     */
+    public static String deparse(Statement tree) {
+        return tree.toString();
+    }
+}

@@ -1,0 +1,174 @@
+package org.elephas.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.elephas.api.PgException;
+import org.elephas.api.SqlState;
+
+/**
+ * The embedded H2 engine. Each Elephas database is an H2 database in {@code DATADIR/base/OID/};
+ * every session gets its own JDBC connection to it. The engine keeps one connection per open
+ * database so that the database stays open between sessions (opening an H2 file costs
+ * milliseconds, a connection to an open one microseconds).
+ *
+ * <p>Durability: {@code WRITE_DELAY=0} writes each commit to the file at once, so committed
+ * data survives the death of the JVM (not of the machine: H2 does not fsync per commit; see
+ * docs/sql.md).
+ */
+public final class Engine implements AutoCloseable {
+    /**
+     * H2 settings that make it speak PostgreSQL's dialect as far as it can: identifiers fold to
+     * lower case, NULLs sort last ascending, and words PostgreSQL allows as column names are not
+     * key words.
+     */
+    static final String DIALECT_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";NON_KEYWORDS=VALUE,KEY,USER,YEAR,MONTH,DAY,HOUR,MINUTE,SECOND,ROW,ROWNUM,TOP,LIMIT,MINUS"
+            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
+    private final Path baseDirectory;
+    private final org.h2.Driver driver = new org.h2.Driver();
+    private final Map<Integer, Connection> keepers = new ConcurrentHashMap<>();
+    private final List<DatabaseInitializer> initializers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    /** Sets up a database's host objects (functions, views) each time the engine opens it. */
+    @FunctionalInterface
+    public interface DatabaseInitializer {
+        /**
+         * @param connection a connection to the database just opened
+         * @throws SQLException when a statement fails
+         */
+        void initialize(Connection connection) throws SQLException;
+    }
+
+    /** @param baseDirectory {@code DATADIR/base} */
+    public Engine(Path baseDirectory) {
+        this.baseDirectory = baseDirectory;
+    }
+
+    /**
+     * @param initializer run on every database the engine opens, from now on
+     */
+    public void addInitializer(DatabaseInitializer initializer) {
+        initializers.add(initializer);
+    }
+
+    /**
+     * A new connection to a database, opening it first if needed. The connection is in
+     * auto-commit mode.
+     *
+     * @param databaseOid the database
+     * @return a connection the caller closes
+     * @throws PgException when the engine cannot open it
+     */
+    public Connection connect(int databaseOid) {
+        if (closed) {
+            throw PgException.fatal(SqlState.ADMIN_SHUTDOWN, "the database system is shutting down");
+        }
+        keepers.computeIfAbsent(databaseOid, this::open);
+        try {
+            return rawConnect(databaseOid);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e);
+        }
+    }
+
+    /**
+     * Create the files of a new, empty database.
+     *
+     * @param databaseOid its OID
+     */
+    public void createDatabase(int databaseOid) {
+        keepers.computeIfAbsent(databaseOid, this::open);
+    }
+
+    /**
+     * Close a database and delete its files. The caller has made sure nobody is connected.
+     *
+     * @param databaseOid the database
+     */
+    public void dropDatabase(int databaseOid) {
+        closeKeeper(databaseOid);
+        Path dir = baseDirectory.resolve(Integer.toString(databaseOid));
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove database directory " + dir, e);
+        }
+    }
+
+    /**
+     * @param databaseOid a database
+     * @return where its files are
+     */
+    public Path databaseDirectory(int databaseOid) {
+        return baseDirectory.resolve(Integer.toString(databaseOid));
+    }
+
+    private Connection open(int databaseOid) {
+        try {
+            Files.createDirectories(databaseDirectory(databaseOid));
+            Connection keeper = rawConnect(databaseOid);
+            for (DatabaseInitializer init : initializers) {
+                init.initialize(keeper);
+            }
+            return keeper;
+        } catch (IOException e) {
+            throw PgException.fatal(SqlState.INTERNAL_ERROR, "could not create database directory: " + e.getMessage());
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e);
+        }
+    }
+
+    private Connection rawConnect(int databaseOid) throws SQLException {
+        String url = "jdbc:h2:file:" + databaseDirectory(databaseOid).resolve("elephas").toAbsolutePath()
+                + DIALECT_SETTINGS;
+        Properties props = new Properties();
+        props.setProperty("user", "sa");
+        props.setProperty("password", "");
+        return driver.connect(url, props);
+    }
+
+    private void closeKeeper(int databaseOid) {
+        Connection keeper = keepers.remove(databaseOid);
+        if (keeper != null) {
+            try (Statement s = keeper.createStatement()) {
+                // The last connection: SHUTDOWN closes the files even if a session leaked one.
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // Closing anyway below.
+            }
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                // Already closed by SHUTDOWN.
+            }
+        }
+    }
+
+    /** Close every database cleanly (fast shutdown, after sessions and workers are gone). */
+    @Override
+    public void close() {
+        closed = true;
+        for (Integer oid : List.copyOf(keepers.keySet())) {
+            closeKeeper(oid);
+        }
+    }
+}

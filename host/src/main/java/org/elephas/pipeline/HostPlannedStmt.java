@@ -1,0 +1,115 @@
+package org.elephas.pipeline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.elephas.api.sql.CommandType;
+import org.elephas.api.sql.PlannedStmt;
+import org.elephas.api.sql.Query;
+import org.elephas.engine.EngineErrors;
+
+/**
+ * The host's {@link PlannedStmt}: the engine SQL of a query and, once executed, the engine's
+ * prepared statement for it. A planned statement kept by a prepared statement keeps its
+ * engine statement too (the plan cache); an unnamed one closes it at ExecutorEnd.
+ */
+public final class HostPlannedStmt implements PlannedStmt {
+    private final Query query;
+    private final String engineSql;
+    private final int parameterCount;
+    private final Connection connection;
+    private final boolean cached;
+    private PreparedStatement prepared;
+
+    /**
+     * @param query the query
+     * @param engineSql the SQL the engine runs
+     * @param parameterCount how many parameters it takes
+     * @param connection the session's engine connection
+     * @param cached whether the engine statement outlives one execution
+     */
+    public HostPlannedStmt(Query query, String engineSql, int parameterCount, Connection connection, boolean cached) {
+        this.query = query;
+        this.engineSql = engineSql;
+        this.parameterCount = parameterCount;
+        this.connection = connection;
+        this.cached = cached;
+    }
+
+    /**
+     * @param keep whether the engine statement outlives one execution
+     * @return this statement planned the same way, with that caching
+     */
+    public HostPlannedStmt withCaching(boolean keep) {
+        return keep == cached ? this : new HostPlannedStmt(query, engineSql, parameterCount, connection, keep);
+    }
+
+    @Override
+    public CommandType commandType() {
+        return query.commandType();
+    }
+
+    @Override
+    public long queryId() {
+        return query.queryId();
+    }
+
+    @Override
+    public Query query() {
+        return query;
+    }
+
+    @Override
+    public String engineSql() {
+        return engineSql;
+    }
+
+    @Override
+    public int parameterCount() {
+        return parameterCount;
+    }
+
+    @Override
+    public String explain() {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("EXPLAIN " + engineSql.replaceAll("\\?\\d+", "NULL"))) {
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            return plan.toString().strip();
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e);
+        }
+    }
+
+    /** @return the engine statement, prepared on first use */
+    PreparedStatement prepared() throws SQLException {
+        if (prepared == null) {
+            prepared = connection.prepareStatement(engineSql);
+        }
+        return prepared;
+    }
+
+    /** After one execution: close the engine statement unless it is cached. */
+    void released() {
+        if (!cached) {
+            close();
+        }
+    }
+
+    /** Close the engine statement (DEALLOCATE, session end). */
+    public void close() {
+        if (prepared != null) {
+            try {
+                prepared.close();
+            } catch (SQLException e) {
+                // Nothing more to release.
+            }
+            prepared = null;
+        }
+    }
+}

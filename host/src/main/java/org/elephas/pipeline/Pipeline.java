@@ -1,0 +1,132 @@
+package org.elephas.pipeline;
+
+import java.util.List;
+
+import org.elephas.api.PgException;
+import org.elephas.api.SqlState;
+import org.elephas.api.sql.DestReceiver;
+import org.elephas.api.sql.PlannedStmt;
+import org.elephas.api.sql.QueryCompletion;
+
+/**
+ * Runs one statement through the stages (DESIGN G6), in the {@link StatementContext} of the
+ * calling thread:
+ *
+ * <pre>
+ * post_parse_analyze
+ *   utility?  ProcessUtility ............................ (host command | engine)
+ *   otherwise planner -> ExecutorCheckPerms -> ExecutorStart -> ExecutorRun -> ExecutorFinish -> ExecutorEnd
+ * </pre>
+ *
+ * A prepared statement runs the first half once ({@link #prepare}) and the executor per
+ * execution ({@link #execute(Prepared, List, DestReceiver, long)}). ExecutorEnd runs only
+ * after a successful run, as in PostgreSQL; after an error the engine's resources are released
+ * without it.
+ */
+public final class Pipeline {
+    private final Stages stages;
+
+    /** @param stages the chain points */
+    public Pipeline(Stages stages) {
+        this.stages = stages;
+    }
+
+    /** @return the chain points */
+    public Stages stages() {
+        return stages;
+    }
+
+    /**
+     * A statement analysed and, unless it is a utility statement, planned: ready to execute
+     * any number of times.
+     *
+     * @param query the analysed statement
+     * @param plan its plan (a utility statement's wrapper)
+     */
+    public record Prepared(HostQuery query, HostPlannedStmt plan) {
+    }
+
+    /**
+     * Analyse and plan a statement.
+     *
+     * @param query the statement
+     * @param keepPlan whether the plan is kept for many executions (a prepared statement)
+     * @return it, ready to execute
+     */
+    public Prepared prepare(HostQuery query, boolean keepPlan) {
+        stages.postParseAnalyze.analyze(query);
+        if (query.isUtility()) {
+            return new Prepared(query, new HostPlannedStmt(query, query.sourceText(), 0,
+                    StatementContext.current().connection(), false));
+        }
+        PlannedStmt planned = stages.planner.plan(query, query.sourceText(), 0, List.of());
+        if (!(planned instanceof HostPlannedStmt hp)) {
+            throw PgException.error(SqlState.INTERNAL_ERROR, "a planner hook returned a plan the executor cannot run");
+        }
+        return new Prepared(query, hp.withCaching(keepPlan));
+    }
+
+    /**
+     * Run a statement once: analyse, plan or process, execute.
+     *
+     * @param query the statement
+     * @param params parameter values
+     * @param dest where rows go
+     * @return the completion
+     */
+    public QueryCompletion run(HostQuery query, List<Object> params, DestReceiver dest) {
+        return execute(prepare(query, false), params, dest, 0);
+    }
+
+    /**
+     * Execute a prepared statement to completion.
+     *
+     * @param prepared the statement
+     * @param params parameter values
+     * @param dest where rows go
+     * @param count most rows to send, 0 for all
+     * @return the completion
+     */
+    public QueryCompletion execute(Prepared prepared, List<Object> params, DestReceiver dest, long count) {
+        QueryCompletion qc = new QueryCompletion();
+        if (prepared.query().isUtility()) {
+            StatementContext ctx = StatementContext.current();
+            stages.processUtility.process(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
+                    params, dest, qc);
+            return qc;
+        }
+        HostQueryDesc qd = start(prepared, params, dest);
+        try {
+            stages.executorRun.run(qd, count, true);
+            stages.executorFinish.finish(qd);
+        } catch (RuntimeException | Error e) {
+            qd.releaseResources();
+            throw e;
+        }
+        stages.executorEnd.end(qd);
+        qc.set(prepared.query().commandType().name(), qd.processed());
+        return qc;
+    }
+
+    /**
+     * Check permissions and start the executor (for a portal that runs in steps).
+     *
+     * @param prepared the statement, not a utility one
+     * @param params parameter values
+     * @param dest where rows go
+     * @return the started query
+     */
+    public HostQueryDesc start(Prepared prepared, List<Object> params, DestReceiver dest) {
+        HostQueryDesc qd = new HostQueryDesc(prepared.plan(), params, dest, StatementContext.current().nestingLevel());
+        if (!stages.executorCheckPerms.check(qd, true)) {
+            throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied");
+        }
+        try {
+            stages.executorStart.start(qd, 0);
+        } catch (RuntimeException | Error e) {
+            qd.releaseResources();
+            throw e;
+        }
+        return qd;
+    }
+}

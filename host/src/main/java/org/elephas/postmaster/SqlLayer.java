@@ -1,0 +1,88 @@
+package org.elephas.postmaster;
+
+import java.nio.file.Path;
+
+import org.elephas.backend.ProcArray;
+import org.elephas.catalog.Catalog;
+import org.elephas.dialect.Dialect;
+import org.elephas.engine.Engine;
+import org.elephas.guc.GucRegistry;
+import org.elephas.log.ServerLog;
+import org.elephas.pipeline.Pipeline;
+import org.elephas.pipeline.StandardExecutor;
+import org.elephas.pipeline.StandardPlanner;
+import org.elephas.pipeline.StandardUtility;
+import org.elephas.pipeline.Stages;
+import org.elephas.session.ServerContext;
+import org.elephas.session.Sessions;
+import org.elephas.utility.UtilityCommands;
+
+/**
+ * The SQL side of the server, assembled: catalog, engine, dialect, host utility commands, the
+ * pipeline's stages and the session factory. Opened when the postmaster reaches CONSISTENT,
+ * closed at shutdown after every backend is gone.
+ */
+final class SqlLayer implements AutoCloseable {
+    private final Catalog catalog;
+    private final Engine engine;
+    private final Sessions sessions;
+    private final Pipeline pipeline;
+
+    private SqlLayer(Catalog catalog, Engine engine, Sessions sessions, Pipeline pipeline) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.sessions = sessions;
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * @param dataDirectory DATADIR
+     * @param procs the backends
+     * @param gucs the parameters
+     * @param log the server log
+     * @return the open SQL layer
+     */
+    static SqlLayer open(Path dataDirectory, ProcArray procs, GucRegistry gucs, ServerLog log) {
+        Catalog catalog = Catalog.open(dataDirectory.resolve("global"));
+        Engine engine = new Engine(dataDirectory.resolve("base"));
+        try {
+            Dialect dialect = Dialect.standard();
+            UtilityCommands commands = new UtilityCommands();
+            Stages stages = new Stages(new Stages.Standard(new StandardPlanner(dialect),
+                    new StandardUtility(commands, dialect), new StandardExecutor()));
+            Pipeline pipeline = new Pipeline(stages);
+            ServerContext context = new ServerContext(catalog, engine, pipeline, procs, gucs, log);
+            return new SqlLayer(catalog, engine, new Sessions(context), pipeline);
+        } catch (RuntimeException e) {
+            engine.close();
+            catalog.close();
+            throw e;
+        }
+    }
+
+    /** @return the session factory */
+    Sessions sessions() {
+        return sessions;
+    }
+
+    /** @return the catalog */
+    Catalog catalog() {
+        return catalog;
+    }
+
+    /** @return the pipeline */
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** @return the engine */
+    Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        catalog.close();
+    }
+}

@@ -1,0 +1,375 @@
+package org.elephas.session;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.elephas.api.LogLevel;
+import org.elephas.api.PgException;
+import org.elephas.api.SqlState;
+import org.elephas.api.sql.DestReceiver;
+import org.elephas.api.sql.ProcessUtilityContext;
+import org.elephas.api.sql.QueryCompletion;
+import org.elephas.backend.ActivityState;
+import org.elephas.backend.Backend;
+import org.elephas.catalog.DatabaseInfo;
+import org.elephas.catalog.RoleInfo;
+import org.elephas.pipeline.HostQuery;
+import org.elephas.pipeline.Pipeline;
+import org.elephas.pipeline.StatementContext;
+import org.elephas.sql.LexedStatement;
+
+/**
+ * A backend connected to a database as a role: its engine connection, transaction block,
+ * prepared statements and nesting level. Clients (the wire server, tests) drive it with
+ * {@link #simpleQuery}, {@link #prepare} and {@link #executePrepared}; extension code runs
+ * nested statements through {@link #runNested}.
+ *
+ * <p>A session is used by one thread at a time. Each call binds the calling thread to the
+ * session's backend for its duration (unless it already runs it, as a worker's thread does), so
+ * interrupts, parameters and {@link StatementContext#current()} see this session.
+ */
+public final class Session implements StatementContext, AutoCloseable {
+    private final ServerContext server;
+    private final Backend backend;
+    private final boolean ownsBackend;
+    private final DatabaseInfo database;
+    private final RoleInfo role;
+    private final Connection connection;
+    private final TransactionBlock transaction;
+    private final Map<String, Pipeline.Prepared> prepared = new HashMap<>();
+    private volatile Consumer<Notice> notices = n -> { };
+    private int nestingLevel;
+    private ProcessUtilityContext utilityContext = ProcessUtilityContext.TOPLEVEL;
+    private boolean closed;
+
+    Session(ServerContext server, Backend backend, boolean ownsBackend, DatabaseInfo database, RoleInfo role,
+            Connection connection) {
+        this.server = server;
+        this.backend = backend;
+        this.ownsBackend = ownsBackend;
+        this.database = database;
+        this.role = role;
+        this.connection = connection;
+        this.transaction = new TransactionBlock(connection, () -> {
+            if (backend.gucSession() != null) {
+                backend.gucSession().endTransaction();
+            }
+        });
+    }
+
+    /** @return the session running a statement on the calling thread, or null */
+    public static Session current() {
+        return StatementContext.current() instanceof Session s ? s : null;
+    }
+
+    /** @return the backend */
+    public Backend backend() {
+        return backend;
+    }
+
+    /** @return the database */
+    public DatabaseInfo database() {
+        return database;
+    }
+
+    /** @return the role */
+    public RoleInfo role() {
+        return role;
+    }
+
+    /** @return the server's parts */
+    public ServerContext server() {
+        return server;
+    }
+
+    /** @return the transaction block */
+    public TransactionBlock transaction() {
+        return transaction;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public int nestingLevel() {
+        return nestingLevel;
+    }
+
+    @Override
+    public ProcessUtilityContext utilityContext() {
+        return utilityContext;
+    }
+
+    /** @param sink receives notices and warnings meant for the client */
+    public void setNoticeSink(Consumer<Notice> sink) {
+        this.notices = sink;
+    }
+
+    @Override
+    public void notice(LogLevel level, String sqlState, String message) {
+        notices.accept(new Notice(level, sqlState, message, null, null));
+    }
+
+    /**
+     * Run a client's query (the simple query protocol): one or more statements, each sending its
+     * rows and completion to {@code out}. Several statements outside a transaction block run as
+     * one transaction. The first error stops the query and is thrown.
+     *
+     * @param sql the query text
+     * @param out where results go
+     * @throws PgException the error that stopped it (FATAL: the session must end)
+     */
+    public void simpleQuery(String sql, ClientOutput out) {
+        try (Scope scope = enter()) {
+            List<LexedStatement> statements;
+            try {
+                statements = LexedStatement.split(sql);
+            } catch (PgException e) {
+                throw failed(e, sql);
+            }
+            if (statements.isEmpty()) {
+                out.emptyQuery();
+                return;
+            }
+            boolean implicit = statements.size() > 1;
+            if (implicit) {
+                transaction.beginImplicit();
+            }
+            for (LexedStatement statement : statements) {
+                HostQuery query = new HostQuery(statement);
+                QueryCompletion qc = runTopLevel(query, List.of(), out);
+                out.commandComplete(qc);
+            }
+            if (implicit) {
+                transaction.endImplicit();
+            }
+        } finally {
+            reportIdle();
+        }
+    }
+
+    private QueryCompletion runTopLevel(HostQuery query, List<Object> params, DestReceiver dest) {
+        try {
+            beforeStatement(query);
+            return server.pipeline().run(query, params, dest);
+        } catch (PgException e) {
+            throw failed(e, query.sourceText());
+        } catch (RuntimeException e) {
+            throw failed(PgException.error(SqlState.INTERNAL_ERROR, String.valueOf(e)), query.sourceText());
+        }
+    }
+
+    private void beforeStatement(HostQuery query) {
+        if (transaction.state() == TransactionBlock.State.FAILED && !TransactionCommands.endsFailedBlock(query.lexed())) {
+            transaction.checkNotFailed();
+        }
+        backend.reportActivity(ActivityState.ACTIVE, query.sourceText(), transaction.startMillis());
+        backend.checkForInterrupts();
+    }
+
+    private PgException failed(PgException e, String statement) {
+        transaction.onError();
+        server.log().log(backend.pid(), e);
+        return e;
+    }
+
+    private void reportIdle() {
+        backend.reportActivity(transaction.idleState(), null, transaction.startMillis());
+    }
+
+    /**
+     * Analyse and plan a statement once, to execute many times (extended protocol Parse).
+     *
+     * @param name the prepared statement's name; "" is the unnamed one, replaced freely
+     * @param sql exactly one statement
+     * @throws PgException 42P05 when a named statement exists, or the statement's error
+     */
+    public void prepare(String name, String sql) {
+        try (Scope scope = enter()) {
+            if (!name.isEmpty() && prepared.containsKey(name)) {
+                throw PgException.error(SqlState.DUPLICATE_PREPARED_STATEMENT,
+                        "prepared statement \"" + name + "\" already exists");
+            }
+            try {
+                List<LexedStatement> statements = LexedStatement.split(sql);
+                if (statements.size() > 1) {
+                    throw PgException.error(SqlState.SYNTAX_ERROR,
+                            "cannot insert multiple commands into a prepared statement");
+                }
+                HostQuery query = new HostQuery(statements.isEmpty() ? LexedStatement.of("") : statements.get(0));
+                beforeStatement(query);
+                Pipeline.Prepared p = server.pipeline().prepare(query, true);
+                Pipeline.Prepared old = prepared.put(name, p);
+                if (old != null) {
+                    old.plan().close();
+                }
+            } catch (PgException e) {
+                throw failed(e, sql);
+            }
+        } finally {
+            reportIdle();
+        }
+    }
+
+    /**
+     * Execute a prepared statement (extended protocol Bind + Execute, to completion).
+     *
+     * @param name the prepared statement
+     * @param params parameter values
+     * @param dest where rows go
+     * @return its completion
+     * @throws PgException 26000 when no such statement exists, or the statement's error
+     */
+    public QueryCompletion executePrepared(String name, List<Object> params, DestReceiver dest) {
+        try (Scope scope = enter()) {
+            Pipeline.Prepared p = preparedStatement(name);
+            try {
+                beforeStatement(p.query());
+                return server.pipeline().execute(p, params, dest, 0);
+            } catch (PgException e) {
+                throw failed(e, p.query().sourceText());
+            }
+        } finally {
+            reportIdle();
+        }
+    }
+
+    /**
+     * @param name a prepared statement's name
+     * @return it
+     * @throws PgException 26000 when it does not exist
+     */
+    public Pipeline.Prepared preparedStatement(String name) {
+        Pipeline.Prepared p = prepared.get(name);
+        if (p == null) {
+            throw PgException.error(SqlState.INVALID_SQL_STATEMENT_NAME,
+                    "prepared statement \"" + name + "\" does not exist");
+        }
+        return p;
+    }
+
+    /**
+     * {@code DEALLOCATE name} / protocol Close.
+     *
+     * @param name the prepared statement
+     * @return whether it existed
+     */
+    public boolean deallocate(String name) {
+        Pipeline.Prepared p = prepared.remove(name);
+        if (p != null) {
+            p.plan().close();
+        }
+        return p != null;
+    }
+
+    /**
+     * Run statements from extension code (SPI, an extension script) through the whole pipeline
+     * one nesting level deeper. Errors propagate to the caller without touching the transaction
+     * block: the top-level statement they abort does that.
+     *
+     * @param sql the statements
+     * @param params parameter values for a single statement
+     * @param context where utility statements come from
+     * @param dest where rows go
+     * @return the completion of each statement
+     */
+    public List<QueryCompletion> runNested(String sql, List<Object> params, ProcessUtilityContext context,
+            DestReceiver dest) {
+        try (Scope scope = enter()) {
+            int savedLevel = nestingLevel;
+            ProcessUtilityContext savedContext = utilityContext;
+            nestingLevel++;
+            utilityContext = context;
+            try {
+                List<QueryCompletion> done = new ArrayList<>();
+                for (LexedStatement statement : LexedStatement.split(sql)) {
+                    backend.checkForInterrupts();
+                    done.add(server.pipeline().run(new HostQuery(statement), params, dest));
+                }
+                return done;
+            } finally {
+                nestingLevel = savedLevel;
+                utilityContext = savedContext;
+            }
+        }
+    }
+
+    /**
+     * Make the calling thread run this session until the scope closes.
+     *
+     * @return the scope
+     */
+    public Scope enter() {
+        if (closed) {
+            throw PgException.fatal(SqlState.ADMIN_SHUTDOWN, "the session has ended");
+        }
+        boolean bind = Backend.current() == null;
+        if (!bind && Backend.current() != backend) {
+            throw new IllegalStateException("thread runs " + Backend.current() + ", not " + backend);
+        }
+        if (bind) {
+            backend.bind();
+        }
+        StatementContext previous = StatementContext.Current.set(this);
+        return new Scope(bind, previous);
+    }
+
+    /** The calling thread runs the session until {@link #close()}. */
+    public final class Scope implements AutoCloseable {
+        private final boolean bound;
+        private final StatementContext previous;
+
+        private Scope(boolean bound, StatementContext previous) {
+            this.bound = bound;
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            StatementContext.Current.set(previous);
+            if (bound) {
+                backend.unbind();
+            }
+        }
+    }
+
+    /** @return whether the session has ended */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** End the session: roll back, close the engine connection and, for a client, the backend. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try (Scope scope = enter()) {
+            transaction.abandon();
+        } catch (PgException e) {
+            // Ending anyway.
+        } finally {
+            closed = true;
+            prepared.values().forEach(p -> p.plan().close());
+            prepared.clear();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Nothing more to release.
+            }
+            if (ownsBackend) {
+                if (backend.gucSession() != null) {
+                    backend.gucSession().close();
+                }
+                server.procs().remove(backend);
+            }
+        }
+    }
+}
