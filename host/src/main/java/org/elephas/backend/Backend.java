@@ -66,6 +66,7 @@ public final class Backend implements SignalTarget {
     private volatile boolean superuser;
     private volatile Activity activity = Activity.NONE;
     private volatile Runnable queryCanceller;
+    private volatile Runnable exitWhileIdle;
     private int interruptHoldoffCount;
 
     /**
@@ -317,6 +318,30 @@ public final class Backend implements SignalTarget {
         if (t != null) {
             // Also break blocking calls outside latch waits, as G4 asks for.
             t.interrupt();
+        } else {
+            exitIfIdle();
+        }
+    }
+
+    /**
+     * What terminating this backend does while no thread runs it, as for a client session
+     * between statements: a PostgreSQL backend exits at once then, so the session leaves the
+     * ProcArray (commands waiting for a database to be free see it go) and its next statement
+     * fails with the pending FATAL. Runs at once if termination is already pending.
+     *
+     * @param exit removes the backend, or null for nothing
+     */
+    public void setExitWhileIdle(Runnable exit) {
+        this.exitWhileIdle = exit;
+        if (procDiePending && thread == null) {
+            exitIfIdle();
+        }
+    }
+
+    private void exitIfIdle() {
+        Runnable exit = exitWhileIdle;
+        if (exit != null) {
+            exit.run();
         }
     }
 

@@ -23,6 +23,9 @@ public final class ProcArray {
 
     private final Map<Integer, Backend> backends = new ConcurrentHashMap<>();
     private final PostmasterLife life = new PostmasterLife(ignored -> wakeAll());
+    /** Counts exits, so that a thread can wait for the next one (the database interlock does). */
+    private final Object exits = new Object();
+    private long exitCount;
     private int nextPid = FIRST_PID;
 
     /** @return the server's life, shared by every backend */
@@ -56,7 +59,39 @@ public final class ProcArray {
      * @param backend the backend
      */
     public void remove(Backend backend) {
-        backends.remove(backend.pid(), backend);
+        if (backends.remove(backend.pid(), backend)) {
+            synchronized (exits) {
+                exitCount++;
+                exits.notifyAll();
+            }
+        }
+    }
+
+    /** @return how many backends have exited so far; pass it to {@link #awaitExit} */
+    public long exitCount() {
+        synchronized (exits) {
+            return exitCount;
+        }
+    }
+
+    /**
+     * Wait until a backend exits after {@code seen} was read, or the timeout passes.
+     *
+     * @param seen a value of {@link #exitCount()}
+     * @param timeoutNanos the most to wait
+     * @throws InterruptedException if the thread is interrupted (a backend being terminated is)
+     */
+    public void awaitExit(long seen, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (exits) {
+            while (exitCount == seen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(exits, left);
+            }
+        }
     }
 
     /**

@@ -511,6 +511,38 @@ public final class WorkerSupervisor {
     }
 
     /**
+     * {@code TerminateBackgroundWorkersForDatabase} (PostgreSQL 19): terminate, as
+     * {@code TerminateBackgroundWorker} does (so they are not restarted), every running worker
+     * registered with {@link BgWorkerFlags#INTERRUPTIBLE} whose backend is connected to the
+     * database. Called by commands that need the database free (CREATE DATABASE on its
+     * template, ALTER DATABASE RENAME, DROP DATABASE) on each try of their wait.
+     *
+     * @param databaseOid the database
+     * @return whether any worker was signalled
+     */
+    public boolean terminateWorkersForDatabase(int databaseOid) {
+        lock.lock();
+        try {
+            if (slots == null) {
+                return false;
+            }
+            boolean signalled = false;
+            for (Slot slot : slots) {
+                Registered rw = slot.worker;
+                if (rw != null && rw.backend != null && (rw.entry.flags() & BgWorkerFlags.INTERRUPTIBLE) != 0
+                        && rw.backend.databaseOid() == databaseOid) {
+                    rw.terminate = true;
+                    rw.backend.signal(Signal.SIGTERM);
+                    signalled = true;
+                }
+            }
+            return signalled;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The wait loop of {@code WaitForBackgroundWorkerStartup} / {@code ...Shutdown}: check
      * interrupts, check the status, wait on the latch, reset it. Unlike PostgreSQL, the waiter is
      * woken by every change of any slot even without {@code bgw_notify_pid}, and a thread that is

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
@@ -60,6 +63,7 @@ public final class Catalog implements AutoCloseable {
             """;
 
     private final Connection connection;
+    private final Map<Integer, ReadWriteLock> databaseLocks = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
 
     /** What readers see: immutable. */
@@ -255,6 +259,19 @@ public final class Catalog implements AutoCloseable {
      */
     public List<ExtensionInfo> extensions(int databaseOid) {
         return snapshot.extensionsByDatabase().getOrDefault(databaseOid, List.of());
+    }
+
+    /**
+     * The lock on a database as an object (PostgreSQL's lock on its {@code pg_database} row):
+     * connecting holds it shared while it checks the database and becomes visible in the
+     * ProcArray; CREATE DATABASE (on its template), ALTER DATABASE RENAME and DROP DATABASE
+     * hold it exclusively while they make sure nobody is connected and act.
+     *
+     * @param databaseOid a database
+     * @return its lock
+     */
+    public ReadWriteLock databaseLock(int databaseOid) {
+        return databaseLocks.computeIfAbsent(databaseOid, oid -> new ReentrantReadWriteLock());
     }
 
     // ---- writes ----

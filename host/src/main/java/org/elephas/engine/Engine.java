@@ -13,6 +13,8 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
@@ -95,13 +97,70 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Create a new database as a copy of another (CREATE DATABASE ... TEMPLATE): H2's online
+     * {@code BACKUP}, a transactionally consistent copy of the template's file, unpacked as
+     * the new database's file. Only committed data is copied. The caller has made sure no
+     * other session is connected to the template.
+     *
+     * @param templateOid the database to copy
+     * @param databaseOid the new database's OID (its directory must not exist)
+     */
+    public void copyDatabase(int templateOid, int databaseOid) {
+        Path target = databaseDirectory(databaseOid);
+        Path zip = baseDirectory.resolve(".copy-" + databaseOid + ".zip");
+        try {
+            if (Files.exists(target)) {
+                throw PgException.error(SqlState.INTERNAL_ERROR, "database directory " + target + " already exists");
+            }
+            Files.deleteIfExists(zip);
+            try (Connection c = connect(templateOid); Statement s = c.createStatement()) {
+                s.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            Files.createDirectories(target);
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    Path file = target.resolve(e.getName()).normalize();
+                    if (!file.startsWith(target) || e.isDirectory()) {
+                        continue;
+                    }
+                    Files.createDirectories(file.getParent());
+                    Files.copy(in, file);
+                }
+            }
+        } catch (SQLException e) {
+            deleteQuietly(target);
+            throw EngineErrors.translate(e);
+        } catch (IOException e) {
+            deleteQuietly(target);
+            throw PgException.error(SqlState.INTERNAL_ERROR, "could not copy database: " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(zip);
+            } catch (IOException e) {
+                // A stale copy is overwritten next time.
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (UncheckedIOException e) {
+            // Left for the next attempt to report.
+        }
+    }
+
+    /**
      * Close a database and delete its files. The caller has made sure nobody is connected.
      *
      * @param databaseOid the database
      */
     public void dropDatabase(int databaseOid) {
         closeKeeper(databaseOid);
-        Path dir = baseDirectory.resolve(Integer.toString(databaseOid));
+        deleteTree(baseDirectory.resolve(Integer.toString(databaseOid)));
+    }
+
+    private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

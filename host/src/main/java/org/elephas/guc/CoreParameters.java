@@ -27,6 +27,7 @@ final class CoreParameters {
     }
 
     private static final String CONNECTIONS = "Connections and Authentication / Connection Settings";
+    private static final String AUTHENTICATION = "Connections and Authentication / Authentication";
     private static final String FILES = "File Locations";
     private static final String RESOURCES = "Resource Usage / Asynchronous Behavior";
     private static final String LIBRARIES = "Client Connection Defaults / Shared Library Preloading";
@@ -83,6 +84,9 @@ final class CoreParameters {
                 core(PRESET, Gucs.intVariable("server_version_num", 150000).range(150000, 150000)
                         .context(GucContext.INTERNAL)
                         .description("Shows the server version as an integer.")),
+                core(AUTHENTICATION, Gucs.enumVariable("password_encryption", "scram-sha-256",
+                        List.of("md5", "scram-sha-256")).context(GucContext.USERSET)
+                        .description("Chooses the algorithm for encrypting passwords.")),
                 core(STATEMENT, Gucs.stringVariable("application_name", "").context(GucContext.USERSET)
                         .description("Sets the application name to be reported in statistics and logs.")));
     }

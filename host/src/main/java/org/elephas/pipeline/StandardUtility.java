@@ -44,6 +44,7 @@ public final class StandardUtility implements Stages.ProcessUtility {
             command.execute(q, context, params, dest, qc);
             return;
         }
+        commands.checkEngineStatement(q);
         runOnEngine(q, dest, qc);
     }
 

@@ -24,6 +24,19 @@ public interface UtilityCommand {
     void execute(HostQuery statement, ProcessUtilityContext context, List<Object> params, DestReceiver dest,
             QueryCompletion qc);
 
+    /**
+     * A check the host makes before the engine runs a utility statement the host does not run
+     * itself: privileges the engine does not know of (CREATE on the database for CREATE SCHEMA).
+     */
+    @FunctionalInterface
+    interface Check {
+        /**
+         * @param statement the statement about to go to the engine
+         * @throws org.elephas.api.PgException to refuse it
+         */
+        void check(HostQuery statement);
+    }
+
     /** Finds the host command for a utility statement. */
     @FunctionalInterface
     interface Lookup {
@@ -32,5 +45,13 @@ public interface UtilityCommand {
          * @return its host command, or null when the engine runs it
          */
         UtilityCommand find(HostQuery statement);
+
+        /**
+         * Run the host's checks of a statement the engine is about to run.
+         *
+         * @param statement a utility statement {@link #find} returned no command for
+         */
+        default void checkEngineStatement(HostQuery statement) {
+        }
     }
 }

@@ -103,7 +103,7 @@ public final class Postmaster {
             preload();
             enter(Phase.STARTUP);
             // The engine has no recovery of its own to wait for: open means consistent.
-            sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log);
+            sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log, supervisor::terminateWorkersForDatabase);
             enter(Phase.CONSISTENT);
             enter(Phase.RUN);
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",

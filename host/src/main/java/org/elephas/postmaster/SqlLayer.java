@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.elephas.backend.ProcArray;
 import org.elephas.catalog.Catalog;
+import org.elephas.catalog.commands.DatabaseInterlock;
 import org.elephas.dialect.Dialect;
 import org.elephas.engine.Engine;
 import org.elephas.guc.GucRegistry;
@@ -40,14 +41,17 @@ final class SqlLayer implements AutoCloseable {
      * @param procs the backends
      * @param gucs the parameters
      * @param log the server log
+     * @param workers terminates interruptible workers connected to a database (the interlock of
+     *     CREATE/ALTER/DROP DATABASE)
      * @return the open SQL layer
      */
-    static SqlLayer open(Path dataDirectory, ProcArray procs, GucRegistry gucs, ServerLog log) {
+    static SqlLayer open(Path dataDirectory, ProcArray procs, GucRegistry gucs, ServerLog log,
+            DatabaseInterlock.WorkerTerminator workers) {
         Catalog catalog = Catalog.open(dataDirectory.resolve("global"));
         Engine engine = new Engine(dataDirectory.resolve("base"));
         try {
             Dialect dialect = Dialect.standard();
-            UtilityCommands commands = new UtilityCommands();
+            UtilityCommands commands = new UtilityCommands(new DatabaseInterlock(workers));
             Stages stages = new Stages(new Stages.Standard(new StandardPlanner(dialect),
                     new StandardUtility(commands, dialect), new StandardExecutor()));
             Pipeline pipeline = new Pipeline(stages);

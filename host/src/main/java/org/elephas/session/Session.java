@@ -177,6 +177,10 @@ public final class Session implements StatementContext, AutoCloseable {
     private PgException failed(PgException e, String statement) {
         transaction.onError();
         server.log().log(backend.pid(), e);
+        if (e.level().compareTo(LogLevel.FATAL) >= 0) {
+            // A FATAL ends the backend, as the process would exit: release it now.
+            close();
+        }
         return e;
     }
 

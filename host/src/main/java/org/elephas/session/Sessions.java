@@ -2,6 +2,8 @@ package org.elephas.session;
 
 import java.sql.Connection;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Predicate;
 
 import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
@@ -32,7 +34,12 @@ public final class Sessions {
     }
 
     /**
-     * Connect a client.
+     * Connect a client, after PostgreSQL's checks in their order: the role exists and may log
+     * in and is within its connection limit; the database exists, accepts connections, grants
+     * CONNECT and is within its connection limit. Superusers are exempt from the limits, and
+     * the limits count client backends only (never workers). The database is checked under
+     * its lock, with the new backend already visible, so that a concurrent DROP or RENAME
+     * either sees this session or is seen by it.
      *
      * @param databaseName the database
      * @param roleName the role (authentication already done)
@@ -44,12 +51,18 @@ public final class Sessions {
         Catalog catalog = server.catalog();
         RoleInfo role = catalog.role(roleName).orElseThrow(() -> PgException.fatal(
                 SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + roleName + "\" does not exist"));
-        DatabaseInfo database = catalog.database(databaseName).orElseThrow(() -> PgException.fatal(
-                SqlState.INVALID_CATALOG_NAME, "database \"" + databaseName + "\" does not exist"));
-        check(database, role, false, false);
+        if (!role.canLogin()) {
+            throw notPermittedToLogIn(role);
+        }
         Backend backend = server.procs().create(Backend.Kind.CLIENT_BACKEND, "client backend");
         try {
-            backend.setConnection(database.oid(), database.name(), role.oid(), role.name(), role.superuser());
+            backend.setConnection(0, null, role.oid(), role.name(), role.superuser());
+            if (role.connectionLimit() >= 0 && !role.superuser()
+                    && countClients(b -> b.roleOid() == role.oid()) > role.connectionLimit()) {
+                throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS,
+                        "too many connections for role \"" + role.name() + "\"");
+            }
+            DatabaseInfo database = attachToDatabase(backend, databaseName, role);
             GucSession gucs = server.gucs().newSession(backend::isSuperuser);
             backend.setGucSession(gucs);
             backend.setConfigFileProcessor(gucs::adoptLatest);
@@ -62,6 +75,8 @@ public final class Sessions {
             }
             Session session = new Session(server, backend, true, database, role, server.engine().connect(database.oid()));
             backend.reportActivity(org.elephas.backend.ActivityState.IDLE, null, 0);
+            // Terminated between statements, the session is gone at once, as a backend would be.
+            backend.setExitWhileIdle(() -> server.procs().remove(backend));
             return session;
         } catch (RuntimeException e) {
             if (backend.gucSession() != null) {
@@ -70,6 +85,42 @@ public final class Sessions {
             server.procs().remove(backend);
             throw e;
         }
+    }
+
+    /** The database checks of a client connection, under the database's lock. */
+    private DatabaseInfo attachToDatabase(Backend backend, String databaseName, RoleInfo role) {
+        Catalog catalog = server.catalog();
+        DatabaseInfo found = catalog.database(databaseName).orElseThrow(() -> PgException.fatal(
+                SqlState.INVALID_CATALOG_NAME, "database \"" + databaseName + "\" does not exist"));
+        Lock lock = catalog.databaseLock(found.oid()).readLock();
+        lock.lock();
+        try {
+            DatabaseInfo database = catalog.database(found.oid()).filter(d -> d.name().equals(databaseName))
+                    .orElseThrow(() -> PgException.fatal(SqlState.INVALID_CATALOG_NAME,
+                            "database \"" + databaseName + "\" does not exist")
+                            .withDetail("It seems to have just been dropped or renamed."));
+            check(database, role, false, true);
+            backend.setConnection(database.oid(), database.name(), role.oid(), role.name(), role.superuser());
+            if (database.connectionLimit() >= 0 && !role.superuser()
+                    && countClients(b -> b.databaseOid() == database.oid()) > database.connectionLimit()) {
+                throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS,
+                        "too many connections for database \"" + database.name() + "\"");
+            }
+            return database;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Client backends (not workers) matching a condition, this one included. */
+    private int countClients(Predicate<Backend> condition) {
+        int n = 0;
+        for (Backend b : server.procs().all()) {
+            if (b.kind() == Backend.Kind.CLIENT_BACKEND && condition.test(b)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -84,15 +135,24 @@ public final class Sessions {
      */
     public Session attachWorker(Backend backend, DatabaseInfo database, RoleInfo role, boolean bypassAllowConn,
             boolean bypassLoginCheck) {
-        if (database != null) {
-            check(database, role, bypassAllowConn, bypassLoginCheck);
-        } else if (!bypassLoginCheck && !role.canLogin()) {
-            throw notPermittedToLogIn(role);
-        }
-        backend.setConnection(database == null ? 0 : database.oid(), database == null ? null : database.name(),
-                role.oid(), role.name(), role.superuser());
         if (database == null) {
+            if (!bypassLoginCheck && !role.canLogin()) {
+                throw notPermittedToLogIn(role);
+            }
+            backend.setConnection(0, null, role.oid(), role.name(), role.superuser());
             return null;
+        }
+        // Under the database's lock, as a client connects: a DROP or RENAME meanwhile sees this backend.
+        Lock lock = server.catalog().databaseLock(database.oid()).readLock();
+        lock.lock();
+        try {
+            DatabaseInfo now = server.catalog().database(database.oid()).orElseThrow(() -> PgException.fatal(
+                    SqlState.INVALID_CATALOG_NAME, "database \"" + database.name() + "\" does not exist")
+                    .withDetail("It seems to have just been dropped or renamed."));
+            check(now, role, bypassAllowConn, bypassLoginCheck);
+            backend.setConnection(now.oid(), now.name(), role.oid(), role.name(), role.superuser());
+        } finally {
+            lock.unlock();
         }
         Connection connection = server.engine().connect(database.oid());
         return new Session(server, backend, false, database, role, connection);
