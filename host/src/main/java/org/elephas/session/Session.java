@@ -356,8 +356,12 @@ public final class Session implements StatementContext, AutoCloseable {
             return;
         }
         try (Scope scope = enter()) {
-            transaction.abandon();
-        } catch (PgException e) {
+            // A dropped database's engine closed the connection already: nothing to roll back
+            // (and trying would make the engine write a trace file into the removed directory).
+            if (!connection.isClosed()) {
+                transaction.abandon();
+            }
+        } catch (SQLException | PgException e) {
             // Ending anyway.
         } finally {
             closed = true;
