@@ -132,6 +132,39 @@ class SessionTest {
         }
     }
 
+    /**
+     * A hundred million rows: materialised first, this would take minutes and gigabytes; streamed,
+     * the receiver's first row arrives at once and stopping there ends the statement.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void rowsStreamToTheReceiverAndItCanStopEarly() {
+        try (SqlClient c = server.connect()) {
+            java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+            c.session().simpleQuery("select * from generate_series(1, 100000000)", new ClientOutput() {
+                @Override
+                public void startup(org.elephas.api.sql.CommandType operation, List<org.elephas.api.sql.Column> columns) {
+                }
+
+                @Override
+                public boolean receive(Object[] row) {
+                    received.incrementAndGet();
+                    return false;
+                }
+
+                @Override
+                public void shutdown() {
+                }
+
+                @Override
+                public void commandComplete(org.elephas.api.sql.QueryCompletion completion) {
+                    assertEquals("SELECT 1", completion.toString());
+                }
+            });
+            assertEquals(1, received.get());
+        }
+    }
+
     @Test
     void preparedStatementPlansOnceAndRunsMany() {
         try (SqlClient c = server.connect()) {
