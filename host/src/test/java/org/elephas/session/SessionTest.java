@@ -118,6 +118,9 @@ class SessionTest {
             var syntax = c.error("selec 1");
             assertEquals(SqlState.SYNTAX_ERROR, syntax.sqlState());
             assertEquals(SqlState.DIVISION_BY_ZERO, c.error("select 1/0").sqlState());
+            int pid = c.session().backend().pid();
+            server.log().await("\\[" + pid + "\\] ERROR:  relation \"no_such_table\" does not exist", TestServer.PATIENCE);
+            server.log().await("\\[" + pid + "\\] STATEMENT:  select \\* from no_such_table", TestServer.PATIENCE);
         }
     }
 
