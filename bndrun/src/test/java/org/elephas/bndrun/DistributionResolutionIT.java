@@ -51,7 +51,10 @@ class DistributionResolutionIT {
     /** Imports an extension bundle may use: what the host exports, at the right versions. */
     private static final String GOOD_IMPORTS = "org.elephas.api;version=\"[1.0,2)\","
             + "org.elephas.api.bgworker;version=\"[1.0,2)\",org.elephas.api.guc;version=\"[1.0,2)\","
-            + "org.elephas.api.ipc;version=\"[1.0,2)\",org.osgi.framework;version=\"[1.10,2)\","
+            + "org.elephas.api.ipc;version=\"[1.0,2)\",org.elephas.api.sql;version=\"[1.0,2)\","
+            // The parse tree hooks see: JSqlParser, exported by the system bundle at its own version.
+            + "net.sf.jsqlparser.statement;version=\"[5.3,6)\",net.sf.jsqlparser.schema;version=\"[5.3,6)\","
+            + "org.osgi.framework;version=\"[1.10,2)\","
             + "java.lang,java.util.concurrent,javax.sql";
 
     /** bnd's workspace folder, shared so that its cache is unpacked once. */
@@ -80,6 +83,7 @@ class DistributionResolutionIT {
         "org.elephas.api.host",
         "org.elephas.postmaster",
         "org.elephas.api;version=\"[2.0,3)\"",
+        "net.sf.jsqlparser.statement;version=\"[6.0,7)\"",
     })
     void aBundleImportingWhatTheHostDoesNotExportFails(String badImport) throws Exception {
         RunResolution result = resolveFixture("fixture.bad", GOOD_IMPORTS + "," + badImport);

@@ -93,6 +93,18 @@ public final class ServerLog {
     }
 
     /**
+     * Log an error report of a backend with the statement that raised it (PostgreSQL's
+     * {@code STATEMENT:} line, written for errors at the default {@code log_min_error_statement}).
+     *
+     * @param pid the backend's PID
+     * @param error the error
+     * @param statement the statement's text, or null
+     */
+    public void log(int pid, PgException error, String statement) {
+        write(error.level(), pid, error.getMessage(), error.detail(), error.hint(), statement);
+    }
+
+    /**
      * Log a message on behalf of a given PID.
      *
      * @param level the level
@@ -102,6 +114,10 @@ public final class ServerLog {
      * @param hint hint or null
      */
     public void write(LogLevel level, int pid, String message, String detail, String hint) {
+        write(level, pid, message, detail, hint, null);
+    }
+
+    private void write(LogLevel level, int pid, String message, String detail, String hint, String statement) {
         if (!isEnabled(level)) {
             return;
         }
@@ -113,6 +129,10 @@ public final class ServerLog {
         }
         if (hint != null) {
             lines.append(prefix).append("HINT:  ").append(hint).append('\n');
+        }
+        if (statement != null) {
+            // As PostgreSQL does: continuation lines of a multi-line statement start with a tab.
+            lines.append(prefix).append("STATEMENT:  ").append(statement.replace("\n", "\n\t")).append('\n');
         }
         // One write per report so that lines of concurrent backends never interleave.
         synchronized (sink) {

@@ -176,7 +176,7 @@ public final class Session implements StatementContext, AutoCloseable {
 
     private PgException failed(PgException e, String statement) {
         transaction.onError();
-        server.log().log(backend.pid(), e);
+        server.log().log(backend.pid(), e, statement);
         if (e.level().compareTo(LogLevel.FATAL) >= 0) {
             // A FATAL ends the backend, as the process would exit: release it now.
             close();

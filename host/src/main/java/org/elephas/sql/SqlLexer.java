@@ -159,6 +159,7 @@ public final class SqlLexer {
                 int save = pos;
                 int afterSpace = skipWhitespaceWithNewline();
                 if (afterSpace > 0 && pos < len && src.charAt(pos) == '\'') {
+                    pos++;
                     continue;
                 }
                 pos = save;

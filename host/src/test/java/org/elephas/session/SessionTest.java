@@ -118,6 +118,9 @@ class SessionTest {
             var syntax = c.error("selec 1");
             assertEquals(SqlState.SYNTAX_ERROR, syntax.sqlState());
             assertEquals(SqlState.DIVISION_BY_ZERO, c.error("select 1/0").sqlState());
+            int pid = c.session().backend().pid();
+            server.log().await("\\[" + pid + "\\] ERROR:  relation \"no_such_table\" does not exist", TestServer.PATIENCE);
+            server.log().await("\\[" + pid + "\\] STATEMENT:  select \\* from no_such_table", TestServer.PATIENCE);
         }
     }
 
@@ -129,6 +132,39 @@ class SessionTest {
             c.exec("reset application_name");
             assertEquals("", c.value("show application_name"));
             assertEquals(SqlState.CANT_CHANGE_RUNTIME_PARAM, c.error("set port = 1").sqlState());
+        }
+    }
+
+    /**
+     * A hundred million rows: materialised first, this would take minutes and gigabytes; streamed,
+     * the receiver's first row arrives at once and stopping there ends the statement.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void rowsStreamToTheReceiverAndItCanStopEarly() {
+        try (SqlClient c = server.connect()) {
+            java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+            c.session().simpleQuery("select * from generate_series(1, 100000000)", new ClientOutput() {
+                @Override
+                public void startup(org.elephas.api.sql.CommandType operation, List<org.elephas.api.sql.Column> columns) {
+                }
+
+                @Override
+                public boolean receive(Object[] row) {
+                    received.incrementAndGet();
+                    return false;
+                }
+
+                @Override
+                public void shutdown() {
+                }
+
+                @Override
+                public void commandComplete(org.elephas.api.sql.QueryCompletion completion) {
+                    assertEquals("SELECT 1", completion.toString());
+                }
+            });
+            assertEquals(1, received.get());
         }
     }
 
