@@ -22,6 +22,10 @@ public final class UtilityCommands implements UtilityCommand.Lookup {
         register("set", parameters);
         register("show", parameters);
         register("reset", parameters);
+        MaintenanceCommands maintenance = new MaintenanceCommands();
+        register("vacuum", maintenance);
+        register("analyze", maintenance);
+        register("analyse", maintenance);
     }
 
     /**
