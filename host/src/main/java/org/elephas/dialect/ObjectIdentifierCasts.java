@@ -101,8 +101,14 @@ final class ObjectIdentifierCasts implements TokenRewrite {
             if (!TYPES.contains(s.word(type)) || !s.word(as).equals("as")) {
                 continue;
             }
-            splice.replace(i, i + 1, "((");
-            splice.replace(as, close, ")::" + s.word(type) + ")");
+            if (as == i + 3 && Tokens.isString(s, i + 2)) {
+                // A constant stays a constant: ('name'::regclass).
+                splice.replace(i, i + 1, "(");
+                splice.replace(as, close, "::" + s.word(type) + ")");
+            } else {
+                splice.replace(i, i + 1, "((");
+                splice.replace(as, close, ")::" + s.word(type) + ")");
+            }
             i = close;
         }
         return splice.text();

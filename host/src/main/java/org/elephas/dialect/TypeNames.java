@@ -56,26 +56,33 @@ final class TypeNames implements TokenRewrite {
 
     private static Splice edit(LexedStatement s) {
         Splice splice = new Splice(s);
-        int lastEdited = -1;
+        boolean[] edited = new boolean[s.tokens().size()];
         for (int p : TypePositions.of(s)) {
-            if (p <= lastEdited) {
+            if (edited[p]) {
                 continue;
             }
             int name = p;
             if (s.word(p).equals("pg_catalog") && Tokens.is(s, p + 1, ".") && Tokens.isName(s, p + 2)) {
                 splice.drop(p, p + 1);
+                edited[p] = true;
+                edited[p + 1] = true;
                 name = p + 2;
-                lastEdited = p + 1;
             }
-            lastEdited = Math.max(lastEdited, replace(s, splice, name));
+            mark(edited, name, replace(s, splice, name));
         }
         for (int i = 0; i + 1 < s.tokens().size(); i++) {
-            if (i > lastEdited && LITERAL_TYPES.contains(s.word(i)) && Tokens.isString(s, i + 1)
+            if (!edited[i] && LITERAL_TYPES.contains(s.word(i)) && Tokens.isString(s, i + 1)
                     && !Tokens.is(s, i - 1, "::")) {
-                lastEdited = replace(s, splice, i);
+                mark(edited, i, replace(s, splice, i));
             }
         }
         return splice;
+    }
+
+    private static void mark(boolean[] edited, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            edited[i] = true;
+        }
     }
 
     /** Replace the type name at {@code i} (with its length or precision); returns the last index replaced. */
