@@ -38,15 +38,32 @@ final class TypeNames implements TokenRewrite {
     /** Names H2 lacks that are also safe to spot in a typed literal ({@code timestamptz '..'}). */
     private static final Set<String> LITERAL_TYPES = Set.of("timestamptz", "timetz", "bpchar");
 
-    @Override
-    public Set<String> triggerWords() {
-        return Set.of("timestamptz", "timetz", "smallserial", "serial2", "serial4", "serial8", "name", "bpchar",
-                "pg_catalog");
-    }
+    private static final Set<String> TRIGGERS = Set.of("timestamptz", "timetz", "smallserial", "serial2", "serial4",
+            "serial8", "name", "bpchar", "pg_catalog");
 
     @Override
+    public Set<String> triggerWords() {
+        return TRIGGERS;
+    }
+
+    /**
+     * Cheap first: a trigger word after {@code ::}, {@code ::pg_catalog.}, {@code AS} or before
+     * a string, or in CREATE / ALTER; only then are the type positions worked out.
+     */
+    @Override
     public boolean applies(LexedStatement statement) {
-        return edit(statement).changed();
+        String first = statement.word(0);
+        boolean candidate = first.equals("create") || first.equals("alter");
+        for (int i = 1; !candidate && i < statement.tokens().size(); i++) {
+            String w = statement.word(i);
+            if (!triggerWords().contains(w)) {
+                continue;
+            }
+            candidate = Tokens.is(statement, i - 1, "::") || statement.word(i - 1).equals("as")
+                    || Tokens.is(statement, i - 1, ".") && Tokens.is(statement, i - 3, "::")
+                    || Tokens.isString(statement, i + 1);
+        }
+        return candidate && edit(statement).changed();
     }
 
     @Override

@@ -58,6 +58,11 @@ class DialectFormsTest {
             assertEquals("TRUNCATE TABLE", c.exec("truncate tr_a continue identity restrict"));
             c.exec("insert into tr_a (v) values (4)");
             assertEquals(2, c.value("select id from tr_a"));
+            c.exec("create table tr_p (id int primary key)");
+            c.exec("create table tr_c (pid int references tr_p (id))");
+            PgException referenced = c.error("truncate tr_p");
+            assertEquals(SqlState.FEATURE_NOT_SUPPORTED, referenced.sqlState());
+            assertEquals("cannot truncate a table referenced in a foreign key constraint", referenced.getMessage());
             PgException missing = c.error("truncate nosuch_tr");
             assertEquals(SqlState.UNDEFINED_TABLE, missing.sqlState());
             assertEquals("relation \"nosuch_tr\" does not exist", missing.getMessage());
