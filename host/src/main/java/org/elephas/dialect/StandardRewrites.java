@@ -19,6 +19,7 @@ final class StandardRewrites {
                 new DefaultCollation(),
                 new TypeNames(),
                 new ObjectIdentifierCasts(),
+                new CatalogQualifiedFunctions(),
                 new FunctionColumnAlias(),
                 new StorageParameters(),
                 new IndexDefinition(),
