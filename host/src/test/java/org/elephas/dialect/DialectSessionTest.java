@@ -1,7 +1,6 @@
 package org.elephas.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -199,9 +198,5 @@ class DialectSessionTest {
         @Override
         public void shutdown() {
         }
-    }
-
-    static void assertRefused(PgException e) {
-        assertTrue(e.sqlState().equals(SqlState.FEATURE_NOT_SUPPORTED), e.getMessage());
     }
 }

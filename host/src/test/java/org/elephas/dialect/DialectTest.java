@@ -103,6 +103,27 @@ class DialectTest {
     }
 
     @Test
+    void aTreeAHookBuiltIsWhatRunsAndStillGetsTranslated() {
+        ParsedStatement typed = new ParsedStatement(LexedStatement.of("create table h (a timestamptz)"));
+        assertTrue(typed.tree().isPresent());
+        assertEquals("CREATE TABLE h (a timestamp with time zone)", DIALECT.toEngine(typed, null).toString());
+
+        ParsedStatement returning = new ParsedStatement(LexedStatement.of("delete from h where a is null returning a"));
+        var tree = (net.sf.jsqlparser.statement.delete.Delete) returning.tree().orElseThrow();
+        tree.setWhere(null); // what a post_parse_analyze hook might do
+        assertEquals("SELECT a FROM OLD TABLE (DELETE FROM h) h", DIALECT.toEngine(returning, null).toString());
+        // Planned again (a prepared statement re-planned): the same engine SQL.
+        assertEquals("SELECT a FROM OLD TABLE (DELETE FROM h) h", DIALECT.toEngine(returning, null).toString());
+    }
+
+    @Test
+    void aStatementThatNeedsATreeButCannotBeParsedIsRefused() {
+        PgException e = assertThrows(PgException.class,
+                () -> engineSql("insert into t values (1) returning x operator_that_does_not_parse ]"));
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, e.sqlState());
+    }
+
+    @Test
     void nameSyntaxOfRegclass() {
         assertEquals(List.of("s", "My.Table"), ObjectIdentifierCasts.nameParts("S.\"My.Table\""));
         assertEquals(List.of("t"), ObjectIdentifierCasts.nameParts("T"));
