@@ -123,6 +123,15 @@ class DialectSessionTest {
             assertEquals(List.of(row(7)), second.rows);
             assertEquals(List.of(row("total", 7)), c.rows("SELECT type, value FROM spi.counted"));
 
+            // As worker_spi runs it: through SPI, one nesting level down.
+            c.exec("INSERT INTO spi.counted VALUES ('delta', 5)");
+            List<Object[]> spiRows = new java.util.ArrayList<>();
+            var done = c.session().runNested(statement, List.of(),
+                    org.elephas.api.sql.ProcessUtilityContext.QUERY_NONATOMIC, new CollectingReceiver(spiRows));
+            assertEquals("UPDATE 1", done.get(0).toString());
+            assertEquals(12, spiRows.get(0)[0]);
+            c.exec("UPDATE spi.counted SET value = 7 WHERE type = 'total'");
+
             // Inside a transaction block, twice: each execution has tables of its own.
             c.exec("begin");
             c.exec("INSERT INTO spi.counted VALUES ('delta', 10)");
