@@ -14,4 +14,15 @@ public final class Deparser {
     public static String deparse(Statement tree) {
         return tree.toString();
     }
+
+    /**
+     * @param tree a parse tree, possibly ending in an {@link EngineScript}
+     * @return the engine statements it stands for
+     */
+    public static EngineStatement toEngine(Statement tree) {
+        if (tree instanceof EngineScript script) {
+            return script.statement();
+        }
+        return EngineStatement.of(tree.toString());
+    }
 }

@@ -8,7 +8,9 @@ import org.elephas.sql.LexedStatement;
 
 /**
  * One translation of a PostgreSQL form the engine lacks into one it has, done on the parse
- * tree.
+ * tree ({@link TokenRewrite}s work on the tokens instead). A rewrite declares its trigger
+ * words, so that statements without them are never parsed; {@link #applies} refines that
+ * cheaply, still without a parse.
  */
 public interface Rewrite {
 
@@ -29,8 +31,10 @@ public interface Rewrite {
     /**
      * Rewrite the tree in place.
      *
-     * @param tree the statement's parse tree
-     * @return the tree to run (usually {@code tree} itself)
+     * @param tree the statement's parse tree; an {@link EngineScript} when an earlier rewrite
+     *     already translated it out of JSqlParser's grammar (return it unchanged)
+     * @return the tree to run (usually {@code tree} itself), or an {@link EngineScript} when the
+     *     translation needs SQL JSqlParser cannot represent
      */
     Statement rewrite(Statement tree);
 }

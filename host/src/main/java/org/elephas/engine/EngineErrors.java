@@ -62,6 +62,8 @@ public final class EngineErrors {
             case ErrorCode.DEADLOCK_1 -> error(SqlState.DEADLOCK_DETECTED, "deadlock detected", e).withDetail(message);
             case ErrorCode.FUNCTION_NOT_FOUND_1 ->
                 error(SqlState.UNDEFINED_FUNCTION, "function " + name + " does not exist", e);
+            case ErrorCode.CANNOT_TRUNCATE_1 -> error(SqlState.FEATURE_NOT_SUPPORTED,
+                    "cannot truncate a table referenced in a foreign key constraint", e);
             case ErrorCode.SYNTAX_ERROR_1, ErrorCode.SYNTAX_ERROR_2 -> syntaxError(e, message);
             default -> error(standardState(e), message, e);
         };

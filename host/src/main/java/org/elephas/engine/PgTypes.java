@@ -8,8 +8,18 @@ import java.util.List;
 
 import org.elephas.api.sql.Column;
 
-/** The PostgreSQL type (OID, name, size) of each engine column type. */
+/**
+ * The PostgreSQL type (OID, name, size) of each engine column type.
+ *
+ * <p>H2 stores PostgreSQL's {@code text} as {@code CHARACTER VARYING} with its maximum length,
+ * and types string expressions and constants the same way. Such values are reported as
+ * {@code text} (25), as PostgreSQL types them; only a table column declared with a length
+ * ({@code varchar(10)}) is reported as {@code varchar} (1043).
+ */
 public final class PgTypes {
+    /** H2's maximum string length: what a {@code text} or length-less {@code varchar} column gets. */
+    private static final int UNBOUNDED_LENGTH = 1_000_000_000;
+
     /** {@code text}, the type of anything without a closer match. */
     public static final Column TEXT = new Column("?column?", 25, "text", -1);
 
@@ -25,9 +35,19 @@ public final class PgTypes {
         int n = md.getColumnCount();
         List<Column> columns = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
-            columns.add(column(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i)));
+            Column c = column(md.getColumnLabel(i), md.getColumnType(i), md.getColumnTypeName(i));
+            if (c.typeOid() == 1043 && isText(md, i)) {
+                c = new Column(c.name(), 25, "text", -1);
+            }
+            columns.add(c);
         }
         return columns;
+    }
+
+    /** A string without a declared length, or not read from a table column: PostgreSQL's text. */
+    private static boolean isText(ResultSetMetaData md, int i) throws SQLException {
+        String table = md.getTableName(i);
+        return md.getPrecision(i) >= UNBOUNDED_LENGTH || table == null || table.isEmpty();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.elephas.api.sql.CommandType;
 import org.elephas.api.sql.PlannedStmt;
@@ -19,6 +20,7 @@ import org.elephas.engine.EngineErrors;
 public final class HostPlannedStmt implements PlannedStmt {
     private final Query query;
     private final String engineSql;
+    private final List<String> before;
     private final int parameterCount;
     private final Connection connection;
     private final boolean cached;
@@ -32,7 +34,23 @@ public final class HostPlannedStmt implements PlannedStmt {
      * @param cached whether the engine statement outlives one execution
      */
     public HostPlannedStmt(Query query, String engineSql, int parameterCount, Connection connection, boolean cached) {
+        this(query, List.of(), engineSql, parameterCount, connection, cached);
+    }
+
+    /**
+     * @param query the query
+     * @param before engine statements that run first at each execution, for their effect (a
+     *     data-modifying WITH query materialised into a temporary table); they and the main
+     *     statement then run in one transaction
+     * @param engineSql the SQL the engine runs
+     * @param parameterCount how many parameters it takes
+     * @param connection the session's engine connection
+     * @param cached whether the engine statement outlives one execution
+     */
+    public HostPlannedStmt(Query query, List<String> before, String engineSql, int parameterCount,
+            Connection connection, boolean cached) {
         this.query = query;
+        this.before = List.copyOf(before);
         this.engineSql = engineSql;
         this.parameterCount = parameterCount;
         this.connection = connection;
@@ -44,7 +62,7 @@ public final class HostPlannedStmt implements PlannedStmt {
      * @return this statement planned the same way, with that caching
      */
     public HostPlannedStmt withCaching(boolean keep) {
-        return keep == cached ? this : new HostPlannedStmt(query, engineSql, parameterCount, connection, keep);
+        return keep == cached ? this : new HostPlannedStmt(query, before, engineSql, parameterCount, connection, keep);
     }
 
     @Override
@@ -67,6 +85,11 @@ public final class HostPlannedStmt implements PlannedStmt {
         return engineSql;
     }
 
+    /** @return engine statements run before {@link #engineSql()} at each execution, usually none */
+    public List<String> before() {
+        return before;
+    }
+
     @Override
     public int parameterCount() {
         return parameterCount;
@@ -86,6 +109,11 @@ public final class HostPlannedStmt implements PlannedStmt {
         }
     }
 
+    /** @return the session's engine connection */
+    Connection connection() {
+        return connection;
+    }
+
     /** @return the engine statement, prepared on first use */
     PreparedStatement prepared() throws SQLException {
         if (prepared == null) {
@@ -94,9 +122,23 @@ public final class HostPlannedStmt implements PlannedStmt {
         return prepared;
     }
 
+    /**
+     * For a plan with {@link #before()} statements: prepare this execution's main statement,
+     * with the temporary table names the execution uses.
+     *
+     * @param sql the main statement for this execution
+     * @return it, prepared (closed at the end of the execution)
+     * @throws SQLException from the engine
+     */
+    PreparedStatement prepareForExecution(String sql) throws SQLException {
+        close();
+        prepared = connection.prepareStatement(sql);
+        return prepared;
+    }
+
     /** After one execution: close the engine statement unless it is cached. */
     void released() {
-        if (!cached) {
+        if (!cached || !before.isEmpty()) {
             close();
         }
     }

@@ -1,5 +1,6 @@
 package org.elephas.pipeline;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class HostQueryDesc implements QueryDesc {
     boolean executed;
     boolean exhausted;
     long processed;
+    /** The engine connection whose transaction this statement opened and must end, or null. */
+    private Connection ownTransaction;
 
     /**
      * @param plannedStmt the plan
@@ -77,8 +80,50 @@ public final class HostQueryDesc implements QueryDesc {
         return executed && !exhausted;
     }
 
+    /**
+     * Make sure the statement runs in one engine transaction: when the connection commits each
+     * statement on its own, open one that this statement ends (see {@link #endOwnTransaction}).
+     *
+     * @param connection the engine connection
+     * @throws SQLException from the engine
+     */
+    void beginOwnTransaction(Connection connection) throws SQLException {
+        if (ownTransaction == null && connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+            ownTransaction = connection;
+        }
+    }
+
+    /**
+     * End the transaction {@link #beginOwnTransaction} opened, if any.
+     *
+     * @param commit commit, else roll back
+     * @throws SQLException from the engine's commit
+     */
+    void endOwnTransaction(boolean commit) throws SQLException {
+        Connection c = ownTransaction;
+        if (c == null) {
+            return;
+        }
+        ownTransaction = null;
+        try {
+            if (commit) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
     /** Release the engine's resources without the ExecutorEnd chain (after an error). */
     public void releaseResources() {
+        try {
+            endOwnTransaction(false);
+        } catch (SQLException e) {
+            // The connection is in auto-commit again; nothing else to undo.
+        }
         if (resultSet != null) {
             try {
                 resultSet.close();

@@ -11,6 +11,7 @@ import org.elephas.api.sql.Column;
 import org.elephas.api.sql.DestReceiver;
 import org.elephas.api.sql.QueryDesc;
 import org.elephas.backend.Backend;
+import org.elephas.dialect.TemporaryTables;
 import org.elephas.engine.EngineErrors;
 import org.elephas.engine.PgTypes;
 
@@ -49,6 +50,10 @@ public final class StandardExecutor {
             throw PgException.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + params.size()
                     + " parameters, but prepared statement \"\" requires " + plan.parameterCount());
         }
+        if (!plan.before().isEmpty()) {
+            // Its statements name tables that exist only once run: prepared when run.
+            return;
+        }
         try {
             PreparedStatement ps = plan.prepared();
             for (int i = 0; i < plan.parameterCount(); i++) {
@@ -69,7 +74,8 @@ public final class StandardExecutor {
         DestReceiver dest = qd.dest();
         Backend backend = Backend.current();
         try {
-            PreparedStatement ps = qd.hostPlannedStmt().prepared();
+            PreparedStatement ps = qd.hostPlannedStmt().before().isEmpty() ? qd.hostPlannedStmt().prepared()
+                    : runBefore(qd);
             List<Column> columns = List.of();
             if (!qd.executed) {
                 setCanceller(backend, ps);
@@ -98,6 +104,41 @@ public final class StandardExecutor {
             dest.shutdown();
         } catch (SQLException e) {
             throw EngineErrors.translate(e);
+        }
+    }
+
+    /**
+     * On the first run of a plan with {@code before} statements (data-modifying WITH queries
+     * into temporary tables): run them, in one transaction with the main statement, each with
+     * the parameters it uses, then prepare the main statement and bind its parameters. Later
+     * runs of a suspended portal go on with the prepared statement.
+     */
+    private static PreparedStatement runBefore(HostQueryDesc qd) throws SQLException {
+        HostPlannedStmt plan = qd.hostPlannedStmt();
+        if (qd.executed) {
+            return plan.prepared();
+        }
+        java.sql.Connection connection = plan.connection();
+        qd.beginOwnTransaction(connection);
+        List<String> all = new java.util.ArrayList<>(plan.before());
+        all.add(plan.engineSql());
+        List<String> statements = TemporaryTables.forExecution(all);
+        for (String sql : statements.subList(0, statements.size() - 1)) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                bind(ps, qd.params());
+                ps.execute();
+            }
+        }
+        PreparedStatement main = plan.prepareForExecution(statements.get(statements.size() - 1));
+        bind(main, qd.params());
+        return main;
+    }
+
+    /** Bind the parameters an engine statement uses: H2 numbers them up to the highest ?n it has. */
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        int n = ps.getParameterMetaData().getParameterCount();
+        for (int i = 0; i < n && i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
         }
     }
 
@@ -143,8 +184,20 @@ public final class StandardExecutor {
         // The engine runs AFTER triggers and constraints inside the statement already.
     }
 
-    /** @param queryDesc the statement */
+    /**
+     * Release the statement's engine resources, committing the transaction it opened for
+     * itself, if any.
+     *
+     * @param queryDesc the statement
+     */
     public void end(QueryDesc queryDesc) {
-        ((HostQueryDesc) queryDesc).releaseResources();
+        HostQueryDesc qd = (HostQueryDesc) queryDesc;
+        try {
+            qd.endOwnTransaction(true);
+        } catch (SQLException e) {
+            qd.releaseResources();
+            throw EngineErrors.translate(e);
+        }
+        qd.releaseResources();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.elephas.api.sql.PlannedStmt;
 import org.elephas.api.sql.Query;
 import org.elephas.dialect.Dialect;
+import org.elephas.dialect.EngineStatement;
 import org.elephas.sql.Token;
 import org.elephas.sql.TokenKind;
 
@@ -24,8 +25,9 @@ public final class StandardPlanner implements Stages.Planner {
     @Override
     public PlannedStmt plan(Query query, String queryString, int cursorOptions, List<Object> boundParams) {
         HostQuery q = (HostQuery) query;
-        String sql = dialect.toEngineSql(q);
-        return new HostPlannedStmt(q, sql, parameterCount(q), StatementContext.current().connection(), false);
+        java.sql.Connection connection = StatementContext.current().connection();
+        EngineStatement engine = dialect.toEngine(q, connection);
+        return new HostPlannedStmt(q, engine.before(), engine.main(), parameterCount(q), connection, false);
     }
 
     /**

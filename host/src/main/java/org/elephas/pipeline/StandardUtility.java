@@ -13,6 +13,7 @@ import org.elephas.api.sql.ProcessUtilityContext;
 import org.elephas.api.sql.QueryCompletion;
 import org.elephas.backend.Backend;
 import org.elephas.dialect.Dialect;
+import org.elephas.dialect.EngineStatement;
 import org.elephas.engine.EngineErrors;
 import org.elephas.engine.PgTypes;
 import org.elephas.sql.CommandTags;
@@ -49,15 +50,21 @@ public final class StandardUtility implements Stages.ProcessUtility {
     }
 
     private void runOnEngine(HostQuery q, DestReceiver dest, QueryCompletion qc) {
-        String sql = dialect.toEngineSql(q);
+        java.sql.Connection connection = StatementContext.current().connection();
+        EngineStatement engine = dialect.toEngine(q, connection);
         Backend backend = Backend.current();
-        try (Statement s = StatementContext.current().connection().createStatement()) {
+        try (Statement s = connection.createStatement()) {
             if (backend != null) {
                 backend.setQueryCanceller(() -> cancel(s));
             }
-            boolean hasResult;
+            boolean hasResult = false;
             try {
-                hasResult = s.execute(sql);
+                for (String before : engine.before()) {
+                    s.execute(before);
+                }
+                if (engine.hasMain()) {
+                    hasResult = s.execute(engine.main());
+                }
             } finally {
                 if (backend != null) {
                     backend.setQueryCanceller(null);

@@ -59,6 +59,10 @@ public final class UtilityCommands implements UtilityCommand.Lookup {
             "create local temporary", "create global temp", "create global temporary"}) {
             registerCheck(temp, DatabasePrivileges.temporaryCheck());
         }
+        MaintenanceCommands maintenance = new MaintenanceCommands();
+        register("vacuum", maintenance);
+        register("analyze", maintenance);
+        register("analyse", maintenance);
     }
 
     /**
