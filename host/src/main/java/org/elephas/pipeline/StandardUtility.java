@@ -15,6 +15,7 @@ import org.elephas.backend.Backend;
 import org.elephas.dialect.Dialect;
 import org.elephas.engine.EngineErrors;
 import org.elephas.engine.PgTypes;
+import org.elephas.engine.SchemaChanges;
 import org.elephas.sql.CommandTags;
 
 /**
@@ -81,6 +82,9 @@ public final class StandardUtility implements Stages.ProcessUtility {
                 }
             }
             String tag = CommandTags.of(q.lexed());
+            if (SchemaChanges.affects(tag)) {
+                SchemaChanges.changed(); // sessions map search_path again
+            }
             if (hasResult && (tag.equals("EXPLAIN") || tag.equals("SHOW") || tag.equals("CALL"))) {
                 qc.set(tag);
             } else if (hasResult) {
