@@ -9,6 +9,6 @@ final class StandardRewrites {
 
     /** @return the rewrites */
     static List<Rewrite> all() {
-        return List.of();
+        return List.of(new SystemViewRewrite(), new SystemFunctionRewrite());
     }
 }

@@ -104,7 +104,7 @@ final class ParameterCommands implements UtilityCommand {
     }
 
     /** A possibly dotted parameter name ({@code worker_spi.naptime}) starting at {@code index}. */
-    private static String name(LexedStatement s, int index) {
+    static String name(LexedStatement s, int index) {
         StringBuilder name = new StringBuilder(identifier(s, index));
         for (int i = index + 1; i + 1 < s.tokens().size() && s.tokens().get(i).is("."); i += 2) {
             name.append('.').append(identifier(s, i + 1));
@@ -112,7 +112,7 @@ final class ParameterCommands implements UtilityCommand {
         return name.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static int dottedLength(LexedStatement s, int index) {
+    static int dottedLength(LexedStatement s, int index) {
         int n = 1;
         for (int i = index + 1; i + 1 < s.tokens().size() && s.tokens().get(i).is("."); i += 2) {
             n += 2;
@@ -129,7 +129,7 @@ final class ParameterCommands implements UtilityCommand {
     }
 
     /** The value list from {@code index}: items joined by ", ", null for DEFAULT. */
-    private static String value(LexedStatement s, int index) {
+    static String value(LexedStatement s, int index) {
         List<Token> tokens = s.tokens();
         if (index >= tokens.size()) {
             throw PgException.error(SqlState.SYNTAX_ERROR, "syntax error at end of input");
@@ -152,14 +152,14 @@ final class ParameterCommands implements UtilityCommand {
         return String.join(", ", items);
     }
 
-    private static Token token(LexedStatement s, int index) {
+    static Token token(LexedStatement s, int index) {
         if (index >= s.tokens().size()) {
             throw PgException.error(SqlState.SYNTAX_ERROR, "syntax error at end of input");
         }
         return s.tokens().get(index);
     }
 
-    private static PgException syntaxError(Token t) {
+    static PgException syntaxError(Token t) {
         return PgException.error(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + t.text() + "\"")
                 .withPosition(t.start() + 1);
     }

@@ -22,6 +22,7 @@ public final class UtilityCommands implements UtilityCommand.Lookup {
         register("set", parameters);
         register("show", parameters);
         register("reset", parameters);
+        register("alter system", new AlterSystemCommand());
     }
 
     /**
