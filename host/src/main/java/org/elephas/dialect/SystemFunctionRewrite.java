@@ -39,7 +39,7 @@ import org.elephas.sql.TokenKind;
 public final class SystemFunctionRewrite implements Rewrite {
     /** Built-in engine functions replaced by the host's, by PostgreSQL name: the host function. */
     private static final Map<String, String> ENGINE_FUNCTIONS = Map.of("version", "version_text", "set_config",
-            "set_config", "current_database", "current_database_name");
+            "set_config_value", "current_database", "current_database_name");
     /** Key words the engine answers itself, by key word: the host function. */
     private static final Map<String, String> KEY_WORDS = Map.of("current_user", "current_role_name", "user",
             "current_role_name", "current_role", "current_role_name", "session_user", "session_user_name",

@@ -57,6 +57,9 @@ public final class StandardUtility implements Stages.ProcessUtility {
             }
             boolean hasResult;
             try {
+                if (backend != null) {
+                    backend.checkForInterrupts(); // a cancel that came before the canceller was in place
+                }
                 hasResult = s.execute(sql);
             } finally {
                 if (backend != null) {
