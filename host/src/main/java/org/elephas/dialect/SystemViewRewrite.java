@@ -65,7 +65,9 @@ public final class SystemViewRewrite implements Rewrite {
             public void table(Table table) {
                 String name = table.getName();
                 String schema = table.getSchemaName();
-                if (name != null && VIEWS.contains(name) && (schema == null || schema.equalsIgnoreCase(PG_CATALOG))
+                // Unquoted names fold to lower case; quoted ones keep their quotes here and never match.
+                if (name != null && VIEWS.contains(name.toLowerCase(java.util.Locale.ROOT))
+                        && (schema == null || schema.equalsIgnoreCase(PG_CATALOG))
                         && table.getDatabaseName() == null) {
                     table.setSchemaName(SCHEMA);
                 }
