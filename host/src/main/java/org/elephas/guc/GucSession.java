@@ -141,6 +141,16 @@ public final class GucSession implements AutoCloseable {
     }
 
     /**
+     * @param name a parameter, case-insensitive
+     * @param flag a {@link GucFlags} bit
+     * @return whether the parameter is defined with that flag
+     */
+    public boolean hasFlag(String name, int flag) {
+        Parameter p = view.parameter(name.toLowerCase(Locale.ROOT));
+        return p != null && p.hasFlag(flag);
+    }
+
+    /**
      * {@code SET [LOCAL] name = value} ({@code set_config(name, value, is_local)}).
      *
      * @param name the parameter, case-insensitive

@@ -149,6 +149,10 @@ class ClientParametersTest {
             c.exec("create schema \"MixedCase\"");
             c.exec("select set_config('search_path', '\"MixedCase\"', false)");
             assertEquals("MixedCase", c.value("select current_schema"));
+            c.exec("set search_path = public");
+            c.exec("set search_path = \"MixedCase\", '$user', public");
+            assertEquals("\"MixedCase\", \"$user\", public", c.value("show search_path"));
+            assertEquals("MixedCase", c.value("select current_schema"));
         }
     }
 
