@@ -201,6 +201,11 @@ class ClientParametersTest {
             c.exec("rollback");
             assertEquals("ALTER SYSTEM cannot run inside a transaction block",
                     c.error("alter system set extra_float_digits = 2; select 1").getMessage());
+            PgException nested = org.junit.jupiter.api.Assertions.assertThrows(PgException.class,
+                    () -> c.session().runNested("alter system set extra_float_digits = 2", List.of(),
+                            org.elephas.api.sql.ProcessUtilityContext.QUERY, org.elephas.api.sql.DestReceiver.NONE));
+            assertEquals(SqlState.ACTIVE_SQL_TRANSACTION, nested.sqlState());
+            assertEquals("ALTER SYSTEM cannot be executed from a function", nested.getMessage());
             PgException unknown = c.error("alter system set no_such_parameter = 1");
             assertEquals(SqlState.UNDEFINED_OBJECT, unknown.sqlState());
             assertEquals("unrecognized configuration parameter \"no_such_parameter\"", unknown.getMessage());
