@@ -53,6 +53,8 @@ public final class Backend implements SignalTarget {
     private volatile boolean interruptPending;
     private volatile boolean procDiePending;
     private volatile boolean queryCancelPending;
+    /** Why the pending cancel was requested: statement_timeout rather than a user. */
+    private volatile boolean statementTimeoutPending;
     private volatile boolean configReloadPending;
     private volatile int waitEventInfo;
     private volatile Thread thread;
@@ -67,6 +69,7 @@ public final class Backend implements SignalTarget {
     private volatile Activity activity = Activity.NONE;
     private volatile Runnable queryCanceller;
     private volatile Runnable exitWhileIdle;
+    private volatile java.net.InetSocketAddress clientAddress;
     private int interruptHoldoffCount;
 
     /**
@@ -223,6 +226,16 @@ public final class Backend implements SignalTarget {
         this.superuser = isSuperuser;
     }
 
+    /** @return the client's address and port ({@code client_addr}, {@code client_port}), or null */
+    public java.net.InetSocketAddress clientAddress() {
+        return clientAddress;
+    }
+
+    /** @param address the address the client connected from, or null (in process, worker) */
+    public void setClientAddress(java.net.InetSocketAddress address) {
+        this.clientAddress = address;
+    }
+
     /** @return what this backend last reported of itself */
     public Activity activity() {
         return activity;
@@ -362,6 +375,24 @@ public final class Backend implements SignalTarget {
         }
     }
 
+    /**
+     * {@code statement_timeout} expired: cancel the running statement like {@link #requestCancel()},
+     * reporting the timeout as the reason.
+     */
+    public void requestStatementTimeout() {
+        statementTimeoutPending = true;
+        requestCancel();
+    }
+
+    /**
+     * A new statement begins: drop a cancel that arrived after the last one ended (PostgreSQL
+     * ignores a cancel request that reaches an idle backend). Termination stays pending.
+     */
+    public void discardPendingCancel() {
+        queryCancelPending = false;
+        statementTimeoutPending = false;
+    }
+
     // ---- interrupts ----
 
     /** @return whether termination was requested */
@@ -385,9 +416,12 @@ public final class Backend implements SignalTarget {
             throw PgException.fatal(SqlState.ADMIN_SHUTDOWN, terminationMessage());
         }
         if (includeCancel && queryCancelPending) {
+            boolean timeout = statementTimeoutPending;
             queryCancelPending = false;
+            statementTimeoutPending = false;
             interruptPending = false;
-            throw PgException.error(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+            throw PgException.error(SqlState.QUERY_CANCELED, timeout ? "canceling statement due to statement timeout"
+                    : "canceling statement due to user request");
         }
     }
 

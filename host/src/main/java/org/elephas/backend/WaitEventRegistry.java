@@ -19,6 +19,12 @@ public final class WaitEventRegistry {
     public static final int BGWORKER_STARTUP = PG_WAIT_IPC | 1;
     /** {@code WAIT_EVENT_BGWORKER_SHUTDOWN}. */
     public static final int BGWORKER_SHUTDOWN = PG_WAIT_IPC | 2;
+    /** {@code WAIT_EVENT_BACKEND_TERMINATION}: {@code pg_terminate_backend} waiting for the exit. */
+    public static final int BACKEND_TERMINATION = PG_WAIT_IPC | 3;
+    /** {@code PG_WAIT_CLIENT}: waiting for the client. */
+    public static final int PG_WAIT_CLIENT = 0x06000000;
+    /** {@code WAIT_EVENT_CLIENT_READ}: an idle session waiting for the client's next command. */
+    public static final int CLIENT_READ = PG_WAIT_CLIENT;
     /** {@code WAIT_EVENT_EXTENSION}: the generic event of extensions that name none. */
     public static final int EXTENSION = WaitEvents.PG_WAIT_EXTENSION;
 
@@ -38,6 +44,9 @@ public final class WaitEventRegistry {
                 "Waiting for background worker to start up"));
         byInfo.put(BGWORKER_SHUTDOWN, new WaitEvent("IPC", "BgWorkerShutdown",
                 "Waiting for background worker to shut down"));
+        byInfo.put(BACKEND_TERMINATION, new WaitEvent("IPC", "BackendTermination",
+                "Waiting for the termination of another backend"));
+        byInfo.put(CLIENT_READ, new WaitEvent("Client", "ClientRead", "Waiting to read data from the client"));
         byInfo.put(EXTENSION, new WaitEvent("Extension", "Extension", "Waiting in an extension"));
     }
 

@@ -15,6 +15,9 @@ final class StandardRewrites {
     /** @return the rewrites */
     static List<Rewrite> all() {
         return List.of(
+                // Host views and functions first: later rewrites may leave JSqlParser's grammar.
+                new SystemViewRewrite(),
+                new SystemFunctionRewrite(),
                 new OperatorSyntax(),
                 new DefaultCollation(),
                 new TypeNames(),

@@ -28,6 +28,11 @@ public final class EngineErrors {
      * @return the PostgreSQL error report
      */
     public static PgException translate(SQLException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg) {
+                return pg; // raised by a host function the engine called: already PostgreSQL's
+            }
+        }
         String message = originalMessage(e);
         String name = unqualified(firstQuoted(message));
         PgException pg = switch (e.getErrorCode()) {

@@ -34,6 +34,11 @@ final class CoreParameters {
     private static final String LOGGING = "Reporting and Logging / When to Log";
     private static final String PRESET = "Preset Options";
     private static final String STATEMENT = "Reporting and Logging / What to Log";
+    private static final String LOCALE = "Client Connection Defaults / Locale and Formatting";
+    private static final String BEHAVIOR = "Client Connection Defaults / Statement Behavior";
+    private static final String COMPATIBILITY = "Version and Platform Compatibility / Previous PostgreSQL Versions";
+    private static final List<String> ISOLATION_LEVELS = List.of("serializable", "repeatable read", "read committed",
+            "read uncommitted");
 
     private CoreParameters() {
     }
@@ -88,7 +93,69 @@ final class CoreParameters {
                         List.of("md5", "scram-sha-256")).context(GucContext.USERSET)
                         .description("Chooses the algorithm for encrypting passwords.")),
                 core(STATEMENT, Gucs.stringVariable("application_name", "").context(GucContext.USERSET)
-                        .description("Sets the application name to be reported in statistics and logs.")));
+                        .description("Sets the application name to be reported in statistics and logs.")),
+                // What clients set or read at connection start (the protocol reports several).
+                core(LOCALE, Gucs.stringVariable("client_encoding", "UTF8").context(GucContext.USERSET)
+                        .checkHook((value, source) -> ClientParameters.checkClientEncoding(value))
+                        .description("Sets the client's character set encoding.")),
+                core(PRESET, Gucs.stringVariable("server_encoding", "UTF8").context(GucContext.INTERNAL)
+                        .description("Shows the server (database) character set encoding.")),
+                core(LOCALE, Gucs.stringVariable("DateStyle", "ISO, MDY").context(GucContext.USERSET)
+                        .flags(GucFlags.LIST_INPUT)
+                        .checkHook((value, source) -> ClientParameters.checkDateStyle(value))
+                        .description("Sets the display format for date and time values.")
+                        .longDescription("Also controls interpretation of ambiguous date inputs.")),
+                core(LOCALE, Gucs.enumVariable("IntervalStyle", "postgres", List.of("postgres"))
+                        .context(GucContext.USERSET)
+                        .description("Sets the display format for interval values.")),
+                core(LOCALE, Gucs.stringVariable("TimeZone", ClientParameters.defaultTimeZone())
+                        .context(GucContext.USERSET)
+                        .checkHook((value, source) -> ClientParameters.checkTimeZone(value))
+                        .description("Sets the time zone for displaying and interpreting time stamps.")),
+                core(LOCALE, Gucs.intVariable("extra_float_digits", 1).range(-15, 3).context(GucContext.USERSET)
+                        .description("Sets the number of digits displayed for floating-point values.")
+                        .longDescription("This affects real, double precision, and geometric data types.")),
+                core(PRESET, Gucs.boolVariable("integer_datetimes", true).context(GucContext.INTERNAL)
+                        .description("Shows whether datetimes are integer based.")),
+                core(COMPATIBILITY, Gucs.boolVariable("standard_conforming_strings", true)
+                        .context(GucContext.USERSET)
+                        .checkHook((value, source) -> value)
+                        .description("Causes '...' strings to treat backslashes literally.")),
+                core(BEHAVIOR, Gucs.stringVariable("search_path", "\"$user\", public").context(GucContext.USERSET)
+                        .flags(GucFlags.LIST_INPUT | GucFlags.LIST_QUOTE)
+                        .description("Sets the schema search order for names that are not schema-qualified.")),
+                core(BEHAVIOR, Gucs.intVariable("statement_timeout", 0).range(0, Integer.MAX_VALUE)
+                        .unit(GucUnit.MS).context(GucContext.USERSET)
+                        .description("Sets the maximum allowed duration of any statement.")
+                        .longDescription("A value of 0 turns off the timeout.")),
+                core(LOCALE, locale("lc_messages", GucContext.SUSET)
+                        .description("Sets the language in which messages are displayed.")),
+                core(LOCALE, locale("lc_monetary", GucContext.USERSET)
+                        .description("Sets the locale for formatting monetary amounts.")),
+                core(LOCALE, locale("lc_numeric", GucContext.USERSET)
+                        .description("Sets the locale for formatting numbers.")),
+                core(LOCALE, locale("lc_time", GucContext.USERSET)
+                        .description("Sets the locale for formatting date and time values.")),
+                core(BEHAVIOR, Gucs.enumVariable("default_transaction_isolation", "read committed", ISOLATION_LEVELS)
+                        .context(GucContext.USERSET)
+                        .description("Sets the transaction isolation level of each new transaction.")),
+                // Set by the server per session (GucSession.setInternal), never by SET.
+                core(BEHAVIOR, Gucs.enumVariable("transaction_isolation", "read committed", ISOLATION_LEVELS)
+                        .context(GucContext.INTERNAL).flags(GucFlags.NO_RESET_ALL)
+                        .description("Sets the current transaction's isolation level.")),
+                core(PRESET, Gucs.boolVariable("is_superuser", false).context(GucContext.INTERNAL)
+                        .flags(GucFlags.NO_SHOW_ALL | GucFlags.NO_RESET_ALL | GucFlags.NOT_IN_SAMPLE
+                                | GucFlags.DISALLOW_IN_FILE)
+                        .description("Shows whether the current user is a superuser.")),
+                core(PRESET, Gucs.stringVariable("session_authorization", "").context(GucContext.INTERNAL)
+                        .flags(GucFlags.NO_SHOW_ALL | GucFlags.NO_RESET_ALL | GucFlags.NOT_IN_SAMPLE
+                                | GucFlags.DISALLOW_IN_FILE)
+                        .description("Sets the session user name.")));
+    }
+
+    private static Gucs.Builder<String> locale(String name, GucContext context) {
+        return Gucs.stringVariable(name, "C").context(context)
+                .checkHook((value, source) -> ClientParameters.checkLocale(value));
     }
 
     private static Core core(String category, Gucs.Builder<?> builder) {

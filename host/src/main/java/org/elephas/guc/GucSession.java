@@ -44,6 +44,8 @@ public final class GucSession implements AutoCloseable {
 
     private final GucRegistry registry;
     private final BooleanSupplier superuser;
+    /** Values the server sets for this backend ({@code is_superuser}, ...): source override. */
+    private final Map<String, Own> server = new LinkedHashMap<>();
     private final Map<String, Own> connection = new LinkedHashMap<>();
     private final Map<String, Own> session = new LinkedHashMap<>();
     private final Map<String, Own> local = new LinkedHashMap<>();
@@ -99,6 +101,53 @@ public final class GucSession implements AutoCloseable {
     /** The connection is established: from now on {@code backend} parameters are fixed. */
     public synchronized void connectionStarted() {
         started = true;
+    }
+
+    /**
+     * A value the server itself sets for this backend, whatever the parameter's context
+     * ({@code SetConfigOption(..., PGC_INTERNAL, PGC_S_OVERRIDE)}): {@code is_superuser},
+     * {@code session_authorization}, {@code transaction_isolation}. RESET does not undo it.
+     *
+     * @param name a defined core parameter
+     * @param value its value
+     * @throws PgException when the value is invalid for the parameter
+     */
+    public synchronized void setInternal(String name, String value) {
+        String n = name.toLowerCase(Locale.ROOT);
+        Parameter p = view.parameter(n);
+        if (p == null || p.placeholder()) {
+            throw new IllegalArgumentException("no parameter \"" + name + "\" is defined");
+        }
+        Own old = server.get(n);
+        if (old != null && old.text().equals(value)) {
+            return;
+        }
+        server.put(n, new Own(value, true, GucSource.OVERRIDE, p, ValueParser.parse(p.definition(), value,
+                GucSource.OVERRIDE)));
+        recompute();
+    }
+
+    /**
+     * The typed value of a parameter in this backend, for the host's own use (the engine
+     * session's settings).
+     *
+     * @param name a parameter, case-insensitive
+     * @return Boolean, Integer, Double or String (enum: its lower-case name), or null when unknown
+     */
+    public Object value(String name) {
+        GucSnapshot v = view;
+        Parameter p = v.parameter(name.toLowerCase(Locale.ROOT));
+        return p == null ? null : v.values[p.slot()];
+    }
+
+    /**
+     * @param name a parameter, case-insensitive
+     * @param flag a {@link GucFlags} bit
+     * @return whether the parameter is defined with that flag
+     */
+    public boolean hasFlag(String name, int flag) {
+        Parameter p = view.parameter(name.toLowerCase(Locale.ROOT));
+        return p != null && p.hasFlag(flag);
     }
 
     /**
@@ -203,7 +252,7 @@ public final class GucSession implements AutoCloseable {
      * {@code set_config_option}'s context rules for a value set by this backend.
      */
     private void checkSettable(Parameter p, boolean su, GucSource source) {
-        String name = p.name();
+        String name = p.displayName();
         GucContext c = p.context();
         switch (c) {
             case INTERNAL -> throw GucErrors.cannotChange(name);
@@ -259,7 +308,7 @@ public final class GucSession implements AutoCloseable {
         GucSnapshot latest = registry.current();
         Map<String, Parameter> params = new HashMap<>(latest.params);
         ownPlaceholders.keySet().removeIf(params::containsKey);
-        for (Map<String, Own> layer : List.of(connection, session, local)) {
+        for (Map<String, Own> layer : List.of(server, connection, session, local)) {
             for (String n : layer.keySet()) {
                 if (!params.containsKey(n) && registry.customNames().isAssignable(n)) {
                     params.put(n, ownPlaceholders.computeIfAbsent(n, registry::sessionPlaceholder));
@@ -280,7 +329,7 @@ public final class GucSession implements AutoCloseable {
             values[slot] = s.value();
         }
         Setting[] resets = settings.clone();
-        for (Map<String, Own> layer : List.of(connection, session, local)) {
+        for (Map<String, Own> layer : List.of(server, connection, session, local)) {
             layer.entrySet().removeIf(entry -> {
                 Parameter p = params.get(entry.getKey());
                 if (p == null) {
@@ -291,7 +340,9 @@ public final class GucSession implements AutoCloseable {
                     try {
                         Object v = own.text();
                         if (!p.placeholder()) {
-                            checkSettable(p, own.bySuperuser(), own.source());
+                            if (own.source() != GucSource.OVERRIDE) {
+                                checkSettable(p, own.bySuperuser(), own.source());
+                            }
                             v = ValueParser.parse(p.definition(), own.text(), own.source());
                         }
                         own = new Own(own.text(), own.bySuperuser(), own.source(), p, v);
@@ -303,7 +354,7 @@ public final class GucSession implements AutoCloseable {
                 }
                 settings[p.slot()] = Setting.of(own.value(), own.source());
                 values[p.slot()] = own.value();
-                if (own.source() == GucSource.CLIENT) {
+                if (own.source() == GucSource.CLIENT || own.source() == GucSource.OVERRIDE) {
                     resets[p.slot()] = settings[p.slot()]; // RESET goes back to the connection's value
                 }
                 return false;

@@ -36,7 +36,13 @@ record Parameter(GucDefinition<?> definition, boolean placeholder, int slot, Str
         return new Parameter(def, true, slot, CUSTOM_CATEGORY);
     }
 
+    /** @return the lower-case name, the key everywhere */
     String name() {
+        return definition.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** @return the name as defined ({@code DateStyle}), as pg_settings and messages spell it */
+    String displayName() {
         return definition.name();
     }
 

@@ -34,7 +34,7 @@ final class SettingRows {
             Setting reset = view.resets[p.slot()];
             boolean numeric = d.type() == GucType.INT || d.type() == GucType.REAL;
             boolean fromFile = s.source() == GucSource.FILE;
-            rows.add(new SettingRow(p.name(), ValueFormat.raw(d, s.value()),
+            rows.add(new SettingRow(p.displayName(), ValueFormat.raw(d, s.value()),
                     d.unit() == GucUnit.NONE ? null : d.unit().displayName(), p.category(), d.shortDesc(),
                     d.longDesc(), d.context().displayName(), d.type().displayName(), s.source().displayName(),
                     numeric ? ValueFormat.raw(d, d.min()) : null, numeric ? ValueFormat.raw(d, d.max()) : null,

@@ -12,7 +12,8 @@ public final class Version {
     /** The PostgreSQL major version Elephas models ({@code --version} prints it). */
     public static final String POSTGRESQL_MAJOR = "15";
 
-    private static final String ELEPHAS = load();
+    private static final Properties PROPERTIES = load();
+    private static final String ELEPHAS = PROPERTIES.getProperty("version").trim();
 
     private Version() {
     }
@@ -20,6 +21,12 @@ public final class Version {
     /** @return Elephas's version, for example {@code 0.1.0-SNAPSHOT} */
     public static String elephas() {
         return ELEPHAS;
+    }
+
+    /** @return the version of the JDK that built the host, for example {@code 17.0.15} */
+    public static String compiledBy() {
+        String java = PROPERTIES.getProperty("java", "").trim();
+        return java.isEmpty() || java.startsWith("$") ? Runtime.version().toString() : java;
     }
 
     /**
@@ -31,14 +38,14 @@ public final class Version {
         return parts.length >= 2 ? parts[0] + "." + parts[1] : parts[0];
     }
 
-    private static String load() {
+    private static Properties load() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 throw new IllegalStateException("version.properties is missing from the host jar");
             }
             Properties properties = new Properties();
             properties.load(in);
-            return properties.getProperty("version").trim();
+            return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -36,6 +38,10 @@ public final class ExtensionLibrary {
     private final BundleContext context;
     private final ServerLog log;
     private final Object loadLock = new Object();
+    /** How each bundle the library installed came in, by bundle id. */
+    private final Map<Long, BundleOrigin> origins = new ConcurrentHashMap<>();
+    /** The last load error by bundle location (a jar that failed to install has no bundle id). */
+    private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
 
     /**
      * @param directory {@code bundle_directory}
@@ -78,6 +84,18 @@ public final class ExtensionLibrary {
      *     be installed, resolved or started
      */
     public Bundle load(String name) {
+        return load(name, BundleOrigin.LOAD);
+    }
+
+    /**
+     * {@link #load(String)}, recording how the bundle came in for {@code elephas_bundles}.
+     *
+     * @param name the extension name
+     * @param origin why it is loaded (a bundle keeps the origin it was first installed with)
+     * @return the started bundle
+     * @throws PgException as {@link #load(String)}
+     */
+    public Bundle load(String name, BundleOrigin origin) {
         Optional<Bundle> running = loaded(name);
         if (running.isPresent()) {
             return running.get();
@@ -88,11 +106,15 @@ public final class ExtensionLibrary {
                 return running.get();
             }
             Bundle bundle = installed(name).orElseGet(() -> install(name, find(name)));
+            origins.putIfAbsent(bundle.getBundleId(), origin);
             try {
                 bundle.start(Bundle.START_TRANSIENT);
             } catch (BundleException | RuntimeException e) {
-                throw loadFailure(name, e);
+                PgException failure = loadFailure(name, e);
+                lastErrors.put(bundle.getLocation(), failure.getMessage());
+                throw failure;
             }
+            lastErrors.remove(bundle.getLocation());
             log.log(LogLevel.DEBUG1, "loaded extension \"" + name + "\" from bundle " + bundle.getSymbolicName()
                     + " " + bundle.getVersion());
             return bundle;
@@ -139,11 +161,52 @@ public final class ExtensionLibrary {
     }
 
     private Bundle install(String name, Path jar) {
+        String location = jar.toUri().toString();
         try (InputStream in = Files.newInputStream(jar)) {
-            return context.installBundle(jar.toUri().toString(), in);
+            return context.installBundle(location, in);
         } catch (IOException | BundleException e) {
-            throw loadFailure(name, e);
+            PgException failure = loadFailure(name, e);
+            lastErrors.put(location, failure.getMessage());
+            throw failure;
         }
+    }
+
+    /**
+     * The bundles in the framework (the system bundle, which is the host, left out) and the jars
+     * that failed to install, for {@code elephas_bundles}.
+     *
+     * @return one row each, bundles by id first
+     */
+    public List<BundleInfo> bundles() {
+        List<BundleInfo> rows = new ArrayList<>();
+        java.util.Set<String> locations = new java.util.HashSet<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getBundleId() == 0) {
+                continue;
+            }
+            locations.add(b.getLocation());
+            rows.add(new BundleInfo(b.getBundleId(), b.getSymbolicName(), b.getVersion().toString(), extensionName(b),
+                    stateName(b.getState()), origins.get(b.getBundleId()), b.getLocation(),
+                    lastErrors.get(b.getLocation())));
+        }
+        lastErrors.forEach((location, error) -> {
+            if (!locations.contains(location)) {
+                rows.add(new BundleInfo(null, null, null, null, "FAILED", null, location, error));
+            }
+        });
+        return rows;
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.UNINSTALLED -> "UNINSTALLED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> Integer.toString(state);
+        };
     }
 
     private static PgException loadFailure(String name, Exception e) {

@@ -81,6 +81,8 @@ public final class StandardExecutor {
                 setCanceller(backend, ps);
                 boolean hasResult;
                 try {
+                    // A cancel that came before the canceller was in place is acted on here.
+                    checkForInterrupts(backend);
                     hasResult = ps.execute();
                 } finally {
                     setCanceller(backend, null);
@@ -164,6 +166,12 @@ public final class StandardExecutor {
             if (backend != null) {
                 backend.checkForInterrupts();
             }
+        }
+    }
+
+    private static void checkForInterrupts(Backend backend) {
+        if (backend != null) {
+            backend.checkForInterrupts();
         }
     }
 

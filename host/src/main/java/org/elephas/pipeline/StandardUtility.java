@@ -16,6 +16,7 @@ import org.elephas.dialect.Dialect;
 import org.elephas.dialect.EngineStatement;
 import org.elephas.engine.EngineErrors;
 import org.elephas.engine.PgTypes;
+import org.elephas.engine.SchemaChanges;
 import org.elephas.sql.CommandTags;
 
 /**
@@ -59,6 +60,9 @@ public final class StandardUtility implements Stages.ProcessUtility {
             }
             boolean hasResult = false;
             try {
+                if (backend != null) {
+                    backend.checkForInterrupts(); // a cancel that came before the canceller was in place
+                }
                 for (String before : engine.before()) {
                     s.execute(before);
                 }
@@ -89,6 +93,9 @@ public final class StandardUtility implements Stages.ProcessUtility {
                 }
             }
             String tag = CommandTags.of(q.lexed());
+            if (SchemaChanges.affects(tag)) {
+                SchemaChanges.changed(); // sessions map search_path again
+            }
             if (hasResult && (tag.equals("EXPLAIN") || tag.equals("SHOW") || tag.equals("CALL"))) {
                 qc.set(tag);
             } else if (hasResult) {

@@ -103,7 +103,7 @@ public final class Postmaster {
             preload();
             enter(Phase.STARTUP);
             // The engine has no recovery of its own to wait for: open means consistent.
-            sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log, supervisor::terminateWorkersForDatabase);
+            sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log, this);
             enter(Phase.CONSISTENT);
             enter(Phase.RUN);
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
@@ -172,7 +172,7 @@ public final class Postmaster {
         try {
             for (String name : settings.sharedPreloadBundles()) {
                 try {
-                    library.load(name);
+                    library.load(name, org.elephas.library.BundleOrigin.PRELOAD);
                 } catch (PgException e) {
                     throw new StartupFailure(e.getMessage(), e.detail(),
                             "Check \"shared_preload_bundles\" and \"bundle_directory\" (" + library.directory() + ").", e);

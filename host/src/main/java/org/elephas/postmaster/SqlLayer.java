@@ -16,6 +16,8 @@ import org.elephas.pipeline.StandardUtility;
 import org.elephas.pipeline.Stages;
 import org.elephas.session.ServerContext;
 import org.elephas.session.Sessions;
+import org.elephas.system.SystemObjects;
+import org.elephas.system.SystemState;
 import org.elephas.utility.UtilityCommands;
 
 /**
@@ -28,12 +30,14 @@ final class SqlLayer implements AutoCloseable {
     private final Engine engine;
     private final Sessions sessions;
     private final Pipeline pipeline;
+    private final SystemState systemState;
 
-    private SqlLayer(Catalog catalog, Engine engine, Sessions sessions, Pipeline pipeline) {
+    private SqlLayer(Catalog catalog, Engine engine, Sessions sessions, Pipeline pipeline, SystemState systemState) {
         this.catalog = catalog;
         this.engine = engine;
         this.sessions = sessions;
         this.pipeline = pipeline;
+        this.systemState = systemState;
     }
 
     /**
@@ -41,22 +45,26 @@ final class SqlLayer implements AutoCloseable {
      * @param procs the backends
      * @param gucs the parameters
      * @param log the server log
-     * @param workers terminates interruptible workers connected to a database (the interlock of
-     *     CREATE/ALTER/DROP DATABASE)
+     * @param postmaster the postmaster, whose workers, bundles, wait events and reload the system
+     *     views and functions show and use
      * @return the open SQL layer
      */
-    static SqlLayer open(Path dataDirectory, ProcArray procs, GucRegistry gucs, ServerLog log,
-            DatabaseInterlock.WorkerTerminator workers) {
+    static SqlLayer open(Path dataDirectory, ProcArray procs, GucRegistry gucs, ServerLog log, Postmaster postmaster) {
         Catalog catalog = Catalog.open(dataDirectory.resolve("global"));
         Engine engine = new Engine(dataDirectory.resolve("base"));
         try {
+            // System functions and views in every database; they read the server through SystemState.
+            engine.addInitializer(new SystemObjects());
             Dialect dialect = Dialect.standard();
-            UtilityCommands commands = new UtilityCommands(new DatabaseInterlock(workers));
+            UtilityCommands commands = new UtilityCommands(new DatabaseInterlock(postmaster.workers()::terminateWorkersForDatabase));
             Stages stages = new Stages(new Stages.Standard(new StandardPlanner(dialect),
                     new StandardUtility(commands, dialect), new StandardExecutor()));
             Pipeline pipeline = new Pipeline(stages);
             ServerContext context = new ServerContext(catalog, engine, pipeline, procs, gucs, log);
-            return new SqlLayer(catalog, engine, new Sessions(context), pipeline);
+            SystemState systemState = new SystemState(procs, catalog, postmaster.waitEvents(),
+                    () -> postmaster.workers().snapshot(), () -> postmaster.library().bundles(), postmaster::reload);
+            systemState.install();
+            return new SqlLayer(catalog, engine, new Sessions(context), pipeline, systemState);
         } catch (RuntimeException e) {
             engine.close();
             catalog.close();
@@ -86,6 +94,7 @@ final class SqlLayer implements AutoCloseable {
 
     @Override
     public void close() {
+        systemState.uninstall();
         engine.close();
         catalog.close();
     }

@@ -18,6 +18,7 @@ import org.elephas.backend.ActivityState;
 import org.elephas.backend.Backend;
 import org.elephas.catalog.DatabaseInfo;
 import org.elephas.catalog.RoleInfo;
+import org.elephas.guc.GucSession;
 import org.elephas.pipeline.HostQuery;
 import org.elephas.pipeline.Pipeline;
 import org.elephas.pipeline.StatementContext;
@@ -41,6 +42,8 @@ public final class Session implements StatementContext, AutoCloseable {
     private final RoleInfo role;
     private final Connection connection;
     private final TransactionBlock transaction;
+    private final EngineSettings engineSettings;
+    private java.util.concurrent.ScheduledFuture<?> statementTimer;
     private final Map<String, Pipeline.Prepared> prepared = new HashMap<>();
     private volatile Consumer<Notice> notices = n -> { };
     private int nestingLevel;
@@ -60,6 +63,7 @@ public final class Session implements StatementContext, AutoCloseable {
                 backend.gucSession().endTransaction();
             }
         });
+        this.engineSettings = new EngineSettings(connection, role.name(), role.superuser(), backend.gucSession());
     }
 
     /** @return the session running a statement on the calling thread, or null */
@@ -163,18 +167,47 @@ public final class Session implements StatementContext, AutoCloseable {
             throw failed(e, query.sourceText());
         } catch (RuntimeException e) {
             throw failed(PgException.error(SqlState.INTERNAL_ERROR, String.valueOf(e)), query.sourceText());
+        } finally {
+            afterStatement();
         }
     }
 
     private void beforeStatement(HostQuery query) {
+        // What PostgreSQL does while reading the next command: a cancel that arrived while idle
+        // is dropped, and a pending configuration reload is processed.
+        backend.discardPendingCancel();
+        backend.processConfigReloadIfPending();
         if (transaction.state() == TransactionBlock.State.FAILED && !TransactionCommands.endsFailedBlock(query.lexed())) {
             transaction.checkNotFailed();
         }
         backend.reportActivity(ActivityState.ACTIVE, query.sourceText(), transaction.startMillis());
         backend.checkForInterrupts();
+        GucSession gucs = backend.gucSession();
+        engineSettings.apply(gucs, transaction.state() == TransactionBlock.State.IDLE);
+        if (gucs != null) {
+            statementTimer = StatementTimer.start(backend, (Integer) gucs.value("statement_timeout"));
+        }
+    }
+
+    /** The statement ended either way. */
+    private void afterStatement() {
+        StatementTimer.stop(statementTimer, backend);
+        statementTimer = null;
+        if (transaction.state() == TransactionBlock.State.IDLE && backend.gucSession() != null) {
+            // Outside a block the statement was its own transaction: set_config(..., true) ends here.
+            backend.gucSession().endTransaction();
+        }
     }
 
     private PgException failed(PgException e, String statement) {
+        if (SqlState.QUERY_CANCELED.equals(e.sqlState())) {
+            // The engine only says it was stopped; the backend knows why (cancel, timeout, terminate).
+            try {
+                backend.checkForInterrupts();
+            } catch (PgException reason) {
+                e = reason;
+            }
+        }
         transaction.onError();
         server.log().log(backend.pid(), e, statement);
         if (e.level().compareTo(LogLevel.FATAL) >= 0) {
@@ -216,6 +249,8 @@ public final class Session implements StatementContext, AutoCloseable {
                 }
             } catch (PgException e) {
                 throw failed(e, sql);
+            } finally {
+                afterStatement();
             }
         } finally {
             reportIdle();
@@ -239,6 +274,8 @@ public final class Session implements StatementContext, AutoCloseable {
                 return server.pipeline().execute(p, params, dest, 0);
             } catch (PgException e) {
                 throw failed(e, p.query().sourceText());
+            } finally {
+                afterStatement();
             }
         } finally {
             reportIdle();
@@ -295,6 +332,7 @@ public final class Session implements StatementContext, AutoCloseable {
                 List<QueryCompletion> done = new ArrayList<>();
                 for (LexedStatement statement : LexedStatement.split(sql)) {
                     backend.checkForInterrupts();
+                    engineSettings.apply(backend.gucSession(), transaction.state() == TransactionBlock.State.IDLE);
                     done.add(server.pipeline().run(new HostQuery(statement), params, dest));
                 }
                 return done;

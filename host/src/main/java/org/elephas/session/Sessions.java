@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 
 import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
+import org.elephas.api.ipc.Signal;
+import org.elephas.api.ipc.Signals;
 import org.elephas.backend.Backend;
 import org.elephas.catalog.Catalog;
 import org.elephas.catalog.DatabaseInfo;
@@ -66,6 +68,9 @@ public final class Sessions {
             GucSession gucs = server.gucs().newSession(backend::isSuperuser);
             backend.setGucSession(gucs);
             backend.setConfigFileProcessor(gucs::adoptLatest);
+            // PostgresMain's handlers: reload at the next idle point, cancel the running statement.
+            backend.pqsignal(Signal.SIGHUP, Signals.CONFIG_RELOAD);
+            backend.pqsignal(Signal.SIGINT, Signals.STATEMENT_CANCEL);
             backend.bind();
             try {
                 options.forEach(gucs::setAtConnectionStart);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.elephas.api.LogLevel;
 import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
+import org.elephas.api.guc.GucFlags;
 import org.elephas.api.sql.DestReceiver;
 import org.elephas.api.sql.ProcessUtilityContext;
 import org.elephas.api.sql.QueryCompletion;
@@ -75,7 +76,7 @@ final class ParameterCommands implements UtilityCommand {
             }
             i++;
         }
-        String value = value(s, i);
+        String value = gucs.hasFlag(name, GucFlags.LIST_QUOTE) ? quotedListValue(s, i) : value(s, i);
         if (local && !session.transaction().inBlock()) {
             session.notice(LogLevel.WARNING, SqlState.NO_ACTIVE_SQL_TRANSACTION,
                     "SET LOCAL can only be used in transaction blocks");
@@ -104,7 +105,7 @@ final class ParameterCommands implements UtilityCommand {
     }
 
     /** A possibly dotted parameter name ({@code worker_spi.naptime}) starting at {@code index}. */
-    private static String name(LexedStatement s, int index) {
+    static String name(LexedStatement s, int index) {
         StringBuilder name = new StringBuilder(identifier(s, index));
         for (int i = index + 1; i + 1 < s.tokens().size() && s.tokens().get(i).is("."); i += 2) {
             name.append('.').append(identifier(s, i + 1));
@@ -112,7 +113,7 @@ final class ParameterCommands implements UtilityCommand {
         return name.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static int dottedLength(LexedStatement s, int index) {
+    static int dottedLength(LexedStatement s, int index) {
         int n = 1;
         for (int i = index + 1; i + 1 < s.tokens().size() && s.tokens().get(i).is("."); i += 2) {
             n += 2;
@@ -129,7 +130,7 @@ final class ParameterCommands implements UtilityCommand {
     }
 
     /** The value list from {@code index}: items joined by ", ", null for DEFAULT. */
-    private static String value(LexedStatement s, int index) {
+    static String value(LexedStatement s, int index) {
         List<Token> tokens = s.tokens();
         if (index >= tokens.size()) {
             throw PgException.error(SqlState.SYNTAX_ERROR, "syntax error at end of input");
@@ -152,14 +153,44 @@ final class ParameterCommands implements UtilityCommand {
         return String.join(", ", items);
     }
 
-    private static Token token(LexedStatement s, int index) {
+    /**
+     * The value of a {@code GUC_LIST_QUOTE} parameter ({@code search_path}): each item, a name or
+     * a string, is written as an identifier, quoted where it must be, as PostgreSQL's
+     * {@code flatten_set_variable_args} does: {@code SET search_path = 'My Schema', public} stores
+     * {@code "My Schema", public}.
+     */
+    private static String quotedListValue(LexedStatement s, int index) {
+        String plain = value(s, index);
+        if (plain == null) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = index; i < s.tokens().size(); i++) {
+            Token t = s.tokens().get(i);
+            if (!t.is(",")) {
+                items.add(quoteIdentifier(t.text()));
+            }
+        }
+        return String.join(", ", items);
+    }
+
+    private static String quoteIdentifier(String name) {
+        boolean safe = !name.isEmpty() && (Character.isLowerCase(name.charAt(0)) || name.charAt(0) == '_');
+        for (int i = 0; safe && i < name.length(); i++) {
+            char c = name.charAt(i);
+            safe = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        return safe ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static Token token(LexedStatement s, int index) {
         if (index >= s.tokens().size()) {
             throw PgException.error(SqlState.SYNTAX_ERROR, "syntax error at end of input");
         }
         return s.tokens().get(index);
     }
 
-    private static PgException syntaxError(Token t) {
+    static PgException syntaxError(Token t) {
         return PgException.error(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + t.text() + "\"")
                 .withPosition(t.start() + 1);
     }

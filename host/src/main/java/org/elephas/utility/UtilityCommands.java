@@ -63,6 +63,7 @@ public final class UtilityCommands implements UtilityCommand.Lookup {
         register("vacuum", maintenance);
         register("analyze", maintenance);
         register("analyse", maintenance);
+        register("alter system", new AlterSystemCommand());
     }
 
     /**

@@ -51,7 +51,7 @@ class StartupIT {
                     + "\"$"), ServerProcess.TIMEOUT);
             // global/ is the catalog, opened before the server is ready; base/ comes with the first database used.
             assertEquals(List.of("ELEPHAS_VERSION", "bundle-cache", "deploy", "elephas.auto.conf", "elephas.conf",
-                    "global", "hba.conf", "postmaster.pid"), names(data));
+                    "global", "hba.conf", "postmaster.pid"), names(data), "global/ holds the catalog");
             assertEquals(Files.readString(ServerProcess.distribution().resolve("conf/elephas.conf")),
                     Files.readString(data.resolve("elephas.conf")));
             Path lockFile = data.resolve("postmaster.pid");
