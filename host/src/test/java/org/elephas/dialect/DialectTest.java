@@ -28,7 +28,7 @@ class DialectTest {
         "insert into t values ($1)",
         "update t set v = 1 where id = 2",
         "delete from t where id = $1",
-        "select name, setting from pg_settings where name = 'x'",
+        "select name, setting from settings where name = 'x'",
         "with x as (select 1 as a) select a from x",
         "create table t (name text, v int)",
         "select * from t where note = 'returning operator regclass'",

@@ -295,11 +295,25 @@ class SystemFunctionsTest {
                 return status.status() == BgwHandleStatus.STARTED && status.pid() != worker;
             });
 
-            // An in-process session that is idle leaves only when its client acts.
-            assertEquals(false, admin.value("select pg_terminate_backend(" + pid(idle) + ", 50)"));
-            assertEquals("backend with PID " + pid(idle) + " did not terminate within 50 milliseconds",
-                    lastWarning(admin).message());
+            // An idle session leaves at once, as an idle PostgreSQL backend exits on SIGTERM; its
+            // client learns of it at its next statement.
+            int idlePid = pid(idle);
+            assertEquals(true, admin.value("select pg_terminate_backend(" + idlePid + ", 20000)"));
+            assertNull(server.postmaster().procs().get(idlePid));
             assertEquals(SqlState.ADMIN_SHUTDOWN, idle.error("select 1").sqlState());
+
+            // A worker holding its signals blocked outlives a short timeout.
+            BackgroundWorkerHandle blocked = BackgroundWorkers.registerDynamicBackgroundWorker(BackgroundWorker.builder()
+                    .name("fx blocked").type("fx blocked").flags(BgWorkerFlags.SHMEM_ACCESS)
+                    .startTime(BgWorkerStartTime.RECOVERY_FINISHED).restartTime(BackgroundWorker.BGW_NEVER_RESTART)
+                    .libraryName("fx_lib").functionName(FixtureWorkers.class.getName() + ".blockedSignals").build())
+                    .orElseThrow();
+            int blockedPid = blocked.waitForStartup().pid();
+            assertEquals(false, admin.value("select pg_terminate_backend(" + blockedPid + ", 50)"));
+            assertEquals("backend with PID " + blockedPid + " did not terminate within 50 milliseconds",
+                    lastWarning(admin).message());
+            server.postmaster().procs().get(blockedPid).latch().set();
+            assertEquals(BgwHandleStatus.STOPPED, blocked.waitForShutdown(), "the held SIGTERM ends it once unblocked");
         } finally {
             handle.terminate();
             assertEquals(BgwHandleStatus.STOPPED, handle.waitForShutdown());
@@ -314,8 +328,7 @@ class SystemFunctionsTest {
             PgException e = c.error("select pg_terminate_backend(pg_backend_pid())");
             assertEquals(LogLevel.FATAL, e.level());
             assertEquals("terminating connection due to administrator command", e.getMessage());
-            assertNotEquals(null, server.postmaster().procs().get(pid), "gone only when the client closes it");
+            assertNull(server.postmaster().procs().get(pid), "a FATAL ends the session");
         }
-        assertNull(server.postmaster().procs().get(pid));
     }
 }
