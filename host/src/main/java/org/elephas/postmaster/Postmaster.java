@@ -28,6 +28,8 @@ import org.elephas.guc.GucRegistry;
 import org.elephas.guc.GucSession;
 import org.elephas.library.ExtensionLibrary;
 import org.elephas.log.ServerLog;
+import org.elephas.spi.HostSpi;
+import org.elephas.spi.WorkerConnections;
 import org.osgi.framework.BundleException;
 
 /**
@@ -103,7 +105,7 @@ public final class Postmaster {
             preload();
             enter(Phase.STARTUP);
             // The engine has no recovery of its own to wait for: open means consistent.
-            sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log);
+            sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log, library);
             enter(Phase.CONSISTENT);
             enter(Phase.RUN);
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
@@ -162,7 +164,9 @@ public final class Postmaster {
                 return phase == Phase.SHUTDOWN;
             }
         }, settings.maxWorkerProcesses(), this::newBackendGucs);
-        bridge = new HostBridge(log, procs, supervisor, waitEvents, gucs, () -> preloadInProgress);
+        WorkerConnections connections = new WorkerConnections(this::sessions);
+        bridge = new HostBridge(log, procs, supervisor, waitEvents, gucs, () -> preloadInProgress, connections,
+                new HostSpi(connections));
         HostAccess.install(bridge);
     }
 
