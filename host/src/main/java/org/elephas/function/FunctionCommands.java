@@ -183,7 +183,7 @@ public final class FunctionCommands {
             }
             int typeEnd = defaultAt >= 0 ? defaultAt : end;
             String declared = stripTypmod(t.sourceText(start, typeEnd));
-            if (!SqlType.known(declared)) {
+            if (!SqlType.known(declared) && typeEnd - start > 1) {
                 // [argname] argtype: the first word is the parameter's name.
                 t.reset(start);
                 Token name = t.next();
