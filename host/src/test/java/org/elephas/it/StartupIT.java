@@ -49,8 +49,9 @@ class StartupIT {
             assertTrue(ready.contains(" [" + server.pid() + "] "), "the PID is the process's: " + ready);
             server.awaitLogLine(Pattern.compile("LOG:  initialized data directory \"" + Pattern.quote(data.toString())
                     + "\"$"), ServerProcess.TIMEOUT);
+            // global/ is the catalog, opened before the server is ready.
             assertEquals(List.of("ELEPHAS_VERSION", "bundle-cache", "deploy", "elephas.auto.conf", "elephas.conf",
-                    "hba.conf", "postmaster.pid"), names(data));
+                    "global", "hba.conf", "postmaster.pid"), names(data));
             assertEquals(Files.readString(ServerProcess.distribution().resolve("conf/elephas.conf")),
                     Files.readString(data.resolve("elephas.conf")));
             Path lockFile = data.resolve("postmaster.pid");
