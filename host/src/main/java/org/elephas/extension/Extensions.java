@@ -372,10 +372,12 @@ public final class Extensions {
             List<ExtensionInfo> dependents = dependents(db, targets);
             if (!dependents.isEmpty()) {
                 if (!cascade) {
+                    List<ExtensionInfo> involved = new ArrayList<>(targets);
+                    involved.addAll(dependents);
                     StringBuilder detail = new StringBuilder();
                     for (ExtensionInfo d : dependents) {
                         for (int r : objects.requires(d.oid())) {
-                            for (ExtensionInfo t : allOf(db, targets, dependents)) {
+                            for (ExtensionInfo t : involved) {
                                 if (t.oid() == r) {
                                     detail.append(detail.length() == 0 ? "" : "\n").append("extension ").append(d.name())
                                             .append(" depends on extension ").append(t.name());
@@ -404,12 +406,6 @@ public final class Extensions {
         } finally {
             lock.unlock();
         }
-    }
-
-    private static List<ExtensionInfo> allOf(int db, List<ExtensionInfo> a, List<ExtensionInfo> b) {
-        List<ExtensionInfo> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** Installed extensions that require any of {@code targets}, directly or not, not themselves targets. */

@@ -90,6 +90,10 @@ public final class HostSpi implements SpiServices {
         boolean topLevel = Session.current() == null;
         Deque<Frame> frames = frames(me);
         int depth = frames.size();
+        if (topLevel) {
+            // As for a client's statement: nothing runs in a transaction that had an error.
+            session.transaction().checkNotFailed();
+        }
         ProcessUtilityContext context = frame.atomic() ? ProcessUtilityContext.QUERY : ProcessUtilityContext.QUERY_NONATOMIC;
         SpiResult result = new SpiResult(SpiStatus.OK_UTILITY, 0, List.of(), List.of());
         try {

@@ -174,6 +174,16 @@ class SpiWorkerTest {
     }
 
     @Test
+    void spiCommitAndRollbackAtTheWorkersTopLevelAndRecoveryAfterAnError() {
+        BackgroundWorkerHandle h = launch("fx transactions", "transactions", 0, "name|postgres||0");
+        assertEquals(BgwHandleStatus.STOPPED, h.waitForShutdown());
+        server.log().await("fixture rows 1 3", TestServer.PATIENCE);
+        assertEquals(1, server.log().count("fixture in transaction after commit: false"));
+        assertEquals(1, server.log().count("fixture caught 42P01"), server.log().toString());
+        assertEquals(1, server.log().count("fixture then 25P02"));
+    }
+
+    @Test
     void withoutADatabaseSpiFailsClearly() {
         BackgroundWorkerHandle h = launch("fx no database", "connectAndQuery", 0, "oid|0|0|0");
         assertEquals(BgwHandleStatus.STOPPED, h.waitForShutdown());
