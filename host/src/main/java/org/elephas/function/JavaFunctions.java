@@ -178,6 +178,11 @@ public final class JavaFunctions {
      */
     public JavaFunction create(Connection engine, JavaFunction definition, boolean replace, boolean immutable) {
         Optional<JavaFunction> existing = find(definition.databaseOid(), definition.schema(), definition.name());
+        if (existing.isPresent() && !aliasExists(engine, definition.schema(), definition.name())) {
+            // Dropped behind the catalog's back (DROP SCHEMA ... CASCADE in the engine): forget it.
+            deleteRow(existing.get().oid());
+            existing = Optional.empty();
+        }
         int oid;
         if (existing.isPresent()) {
             JavaFunction old = existing.get();
@@ -202,6 +207,7 @@ public final class JavaFunctions {
             }
             oid = catalog.newOid();
         }
+        boolean replacing = existing.isPresent();
         JavaFunction f = new JavaFunction(oid, definition.databaseOid(), definition.schema(), definition.name(),
                 definition.argTypes(), definition.defaults(), definition.returnType(), definition.strict(),
                 definition.library(), definition.symbol());
@@ -209,7 +215,7 @@ public final class JavaFunctions {
         Target target = resolve(f);
         forget(oid);
         catalog.change(c -> {
-            if (existing.isPresent()) {
+            if (replacing) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM java_functions WHERE oid = ?")) {
                     ps.setInt(1, oid);
                     ps.executeUpdate();
@@ -221,7 +227,7 @@ public final class JavaFunctions {
         defaultValues.put(oid, defaults);
         targets.put(oid, target);
         try (Statement s = engine.createStatement()) {
-            if (existing.isPresent()) {
+            if (replacing) {
                 s.execute("DROP ALIAS IF EXISTS " + quote(f.schema()) + "." + quote(f.name()));
             }
             s.execute("CREATE ALIAS " + quote(f.schema()) + "." + quote(f.name()) + (immutable ? " DETERMINISTIC" : "")

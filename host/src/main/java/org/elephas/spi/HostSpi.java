@@ -293,8 +293,14 @@ public final class HostSpi implements SpiServices {
     @Override
     public boolean isTransactionState() {
         Backend me = Backend.current();
-        Session s = me == null ? null : Session.current() != null ? Session.current() : workers.session(me);
-        return s != null && (Session.current() != null || s.transaction().inBlock());
+        if (me == null) {
+            return false;
+        }
+        if (Session.current() != null) {
+            return true; // a statement always runs in a transaction
+        }
+        Session s = workers.session(me);
+        return s != null && s.transaction().inBlock();
     }
 
     private Session workerTopLevel(String call) {

@@ -349,6 +349,18 @@ class ExtensionTest {
             assertEquals("0A000", c.error("CREATE FUNCTION f1() RETURNS int4 AS 'select 1' LANGUAGE sql").sqlState());
             assertError(c.error("CREATE FUNCTION f1(foo_type) RETURNS int4 AS 'fx_sql', 'x.Y.z' LANGUAGE java"), "42704",
                     "type \"foo_type\" does not exist");
+
+            // A function the engine dropped with its schema can be created again.
+            String create = "CREATE FUNCTION fx_fn_s.plus(int4, int4) RETURNS int4"
+                    + " AS 'fx_sql', 'org.elephas.fixtures.ext.SqlFunctions.add' LANGUAGE java";
+            c.exec("CREATE SCHEMA fx_fn_s");
+            c.exec(create);
+            assertEquals(3, c.value("SELECT fx_fn_s.plus(1, 2)"));
+            c.exec("DROP SCHEMA fx_fn_s CASCADE");
+            c.exec("CREATE SCHEMA fx_fn_s");
+            c.exec(create);
+            assertEquals(5, c.value("SELECT fx_fn_s.plus(2, 3)"));
+            c.exec("DROP SCHEMA fx_fn_s CASCADE");
         }
     }
 }
