@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +41,13 @@ public final class ExtensionObjects {
               FROM information_schema.tables WHERE table_type IN ('BASE TABLE', 'VIEW', 'TABLE')
             UNION ALL SELECT 'sequence', sequence_schema, sequence_name FROM information_schema.sequences
             UNION ALL SELECT 'function', routine_schema, routine_name FROM information_schema.routines""";
+    private static final String FOREIGN_KEYS = """
+            SELECT tc.table_schema, tc.table_name, tc.constraint_name, uc.table_schema, uc.table_name
+              FROM information_schema.referential_constraints rc
+              JOIN information_schema.table_constraints tc
+                ON tc.constraint_schema = rc.constraint_schema AND tc.constraint_name = rc.constraint_name
+              JOIN information_schema.table_constraints uc
+                ON uc.constraint_schema = rc.unique_constraint_schema AND uc.constraint_name = rc.unique_constraint_name""";
     /** Drop order: what may depend on something comes before it. */
     private static final List<String> DROP_ORDER = List.of("view", "function", "table", "sequence", "schema");
 
@@ -190,8 +198,61 @@ public final class ExtensionObjects {
     }
 
     /**
+     * An object outside the extensions being dropped that depends on one of their members.
+     *
+     * @param object what it is, e.g. {@code view v}
+     * @param dependsOn what it depends on, e.g. {@code table t}
+     */
+    public record Dependent(String object, String dependsOn) {
+    }
+
+    /**
+     * Objects that are not among {@code members} but depend on one of them: views that read a
+     * member table or view, foreign keys that reference a member table. The engine writes view
+     * definitions with fully qualified, quoted names, which is what is looked for.
+     *
+     * @param engine a connection to the database
+     * @param members the members about to be dropped
+     * @return the dependents
+     */
+    public List<Dependent> externalDependents(Connection engine, Collection<ExtensionMember> members) {
+        List<Dependent> out = new ArrayList<>();
+        try (Statement s = engine.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT table_schema, table_name, view_definition FROM information_schema.views"
+                    + " WHERE table_schema <> 'information_schema'")) {
+                while (rs.next()) {
+                    if (members.contains(new ExtensionMember("view", rs.getString(1), rs.getString(2)))) {
+                        continue;
+                    }
+                    String definition = rs.getString(3) == null ? "" : rs.getString(3);
+                    for (ExtensionMember m : members) {
+                        if ((m.kind().equals("table") || m.kind().equals("view"))
+                                && definition.contains(Identifiers.quote(m.schema()) + "." + Identifiers.quote(m.name()))) {
+                            out.add(new Dependent("view " + rs.getString(2), m.kind() + " " + m.name()));
+                            break;
+                        }
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery(FOREIGN_KEYS)) {
+                while (rs.next()) {
+                    ExtensionMember referenced = new ExtensionMember("table", rs.getString(4), rs.getString(5));
+                    if (members.contains(referenced)
+                            && !members.contains(new ExtensionMember("table", rs.getString(1), rs.getString(2)))) {
+                        out.add(new Dependent("constraint " + rs.getString(3) + " on table " + rs.getString(2),
+                                "table " + referenced.name()));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e);
+        }
+        return out;
+    }
+
+    /**
      * Drop objects from the engine, dependents first; Java functions lose their catalog entry.
-     * Dependent objects that are not members are dropped with them (the engine's CASCADE).
+     * Dependent objects that are not members (see {@link #externalDependents}) go with them.
      *
      * @param engine a connection to the database
      * @param databaseOid the database

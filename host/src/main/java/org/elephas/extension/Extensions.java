@@ -370,28 +370,43 @@ public final class Extensions {
                 }
             }
             List<ExtensionInfo> dependents = dependents(db, targets);
-            if (!dependents.isEmpty()) {
-                if (!cascade) {
-                    List<ExtensionInfo> involved = new ArrayList<>(targets);
-                    involved.addAll(dependents);
-                    StringBuilder detail = new StringBuilder();
-                    for (ExtensionInfo d : dependents) {
-                        for (int r : objects.requires(d.oid())) {
-                            for (ExtensionInfo t : involved) {
-                                if (t.oid() == r) {
-                                    detail.append(detail.length() == 0 ? "" : "\n").append("extension ").append(d.name())
-                                            .append(" depends on extension ").append(t.name());
-                                }
-                            }
+            List<ExtensionMember> members = new ArrayList<>();
+            for (ExtensionInfo e : targets) {
+                members.addAll(objects.members(e.oid()));
+            }
+            for (ExtensionInfo e : dependents) {
+                members.addAll(objects.members(e.oid()));
+            }
+            List<ExtensionObjects.Dependent> external = objects.externalDependents(session.connection(), members);
+            // PostgreSQL's reportDependentObjects: what would go too, as "X depends on Y".
+            List<String> objectsToo = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
+            for (ExtensionObjects.Dependent d : external) {
+                objectsToo.add(d.object());
+                lines.add(d.object() + " depends on " + d.dependsOn());
+            }
+            List<ExtensionInfo> involved = new ArrayList<>(targets);
+            involved.addAll(dependents);
+            for (ExtensionInfo d : dependents) {
+                objectsToo.add("extension " + d.name());
+                for (int r : objects.requires(d.oid())) {
+                    for (ExtensionInfo t : involved) {
+                        if (t.oid() == r) {
+                            lines.add("extension " + d.name() + " depends on extension " + t.name());
                         }
                     }
+                }
+            }
+            if (!objectsToo.isEmpty()) {
+                if (!cascade) {
                     throw PgException.error(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop extension "
                             + targets.get(0).name() + " because other objects depend on it")
-                            .withDetail(detail.toString()).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+                            .withDetail(String.join("\n", lines))
+                            .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
                 }
-                session.notice(LogLevel.NOTICE, SqlState.SUCCESSFUL_COMPLETION, dependents.size() == 1
-                        ? "drop cascades to extension " + dependents.get(0).name()
-                        : "drop cascades to " + dependents.size() + " other objects");
+                session.notice(LogLevel.NOTICE, SqlState.SUCCESSFUL_COMPLETION, objectsToo.size() == 1
+                        ? "drop cascades to " + objectsToo.get(0)
+                        : "drop cascades to " + objectsToo.size() + " other objects");
             }
             // Dependents before what they require; each in reverse order of creation.
             List<ExtensionInfo> order = new ArrayList<>(dependents);

@@ -174,6 +174,26 @@ class ExtensionTest {
     }
 
     @Test
+    void objectsOutsideTheExtensionThatDependOnItsMembersNeedCascade() {
+        try (SqlClient c = server.connect()) {
+            c.exec("CREATE EXTENSION fx_sql");
+            c.exec("CREATE VIEW fx_v AS SELECT label FROM fx_items");
+            c.exec("CREATE TABLE fx_ref (id int REFERENCES fx_items (id))");
+            PgException e = c.error("DROP EXTENSION fx_sql");
+            assertError(e, "2BP01", "cannot drop extension fx_sql because other objects depend on it");
+            assertTrue(e.detail().contains("view fx_v depends on table fx_items"), e.detail());
+            assertTrue(e.detail().matches("(?s).*constraint \\S+ on table fx_ref depends on table fx_items.*"), e.detail());
+            assertEquals(1L, c.value("SELECT count(*) FROM fx_items"));
+            c.exec("DROP EXTENSION fx_sql CASCADE");
+            assertEquals(List.of("drop cascades to 2 other objects"), notices(c));
+            assertEquals("42P01", c.error("SELECT * FROM fx_v").sqlState());
+            // The referencing table stays; only its constraint went.
+            c.exec("INSERT INTO fx_ref VALUES (42)");
+            c.exec("DROP TABLE fx_ref");
+        }
+    }
+
+    @Test
     void ifNotExistsAndAlreadyExists() {
         try (SqlClient c = server.connect()) {
             c.exec("CREATE EXTENSION fx_base");
