@@ -2,11 +2,6 @@ package org.elephas.function;
 
 import static org.elephas.sql.Identifiers.quote;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +19,6 @@ import org.elephas.api.SqlState;
 import org.elephas.catalog.Catalog;
 import org.elephas.engine.EngineErrors;
 import org.elephas.library.ExtensionLibrary;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 
 /**
@@ -32,9 +26,7 @@ import org.osgi.framework.BundleEvent;
  * the cluster catalog, PostgreSQL's {@code pg_proc} for C functions), the engine aliases that
  * make them callable, and the calls themselves.
  *
- * <p>A call resolves its bundle method once and keeps it until the bundle stops or changes;
- * the next call then loads the bundle again (running its {@code _PG_init}), as PostgreSQL loads
- * a library on the first call of one of its functions.
+ * <p>Calls go to {@link FunctionTargets}, which finds the bundle methods.
  */
 public final class JavaFunctions {
     private static volatile JavaFunctions current;
@@ -47,20 +39,14 @@ public final class JavaFunctions {
     private static final String COLUMNS =
             "oid, database_oid, schema_name, name, arg_types, defaults, return_type, strict, library, symbol";
 
-    /** A resolved call target: the bundle method, spread over an argument array. */
-    private record Target(MethodHandle spread, Class<?>[] params, String library) {
-    }
-
     private final Catalog catalog;
-    private final ExtensionLibrary library;
     private final Map<Integer, JavaFunction> byOid = new ConcurrentHashMap<>();
-    private final Map<Integer, List<Object>> defaultValues = new ConcurrentHashMap<>();
-    private final Map<Integer, Target> targets = new ConcurrentHashMap<>();
+    private final FunctionTargets targets;
     private final Map<Integer, Class<?>> wrappers = new ConcurrentHashMap<>();
 
     private JavaFunctions(Catalog catalog, ExtensionLibrary library) {
         this.catalog = catalog;
-        this.library = library;
+        this.targets = new FunctionTargets(library);
     }
 
     /**
@@ -211,8 +197,7 @@ public final class JavaFunctions {
         JavaFunction f = new JavaFunction(oid, definition.databaseOid(), definition.schema(), definition.name(),
                 definition.argTypes(), definition.defaults(), definition.returnType(), definition.strict(),
                 definition.library(), definition.symbol());
-        List<Object> defaults = evaluateDefaults(f);
-        Target target = resolve(f);
+        targets.validate(f);
         forget(oid);
         catalog.change(c -> {
             if (replacing) {
@@ -224,8 +209,6 @@ public final class JavaFunctions {
             insert(c, f);
         });
         byOid.put(oid, f);
-        defaultValues.put(oid, defaults);
-        targets.put(oid, target);
         try (Statement s = engine.createStatement()) {
             if (replacing) {
                 s.execute("DROP ALIAS IF EXISTS " + quote(f.schema()) + "." + quote(f.name()));
@@ -277,8 +260,7 @@ public final class JavaFunctions {
 
     private void forget(int oid) {
         byOid.remove(oid);
-        defaultValues.remove(oid);
-        targets.remove(oid);
+        targets.forget(oid);
         wrappers.remove(oid);
     }
 
@@ -348,131 +330,15 @@ public final class JavaFunctions {
             throw PgException.error(SqlState.UNDEFINED_FUNCTION, "function with OID " + Integer.toUnsignedString(oid)
                     + " does not exist");
         }
-        int n = f.argTypes().size();
-        Object[] args = new Object[n];
-        System.arraycopy(given, 0, args, 0, given.length);
-        if (given.length < n) {
-            List<Object> defaults = defaultValues.computeIfAbsent(oid, k -> evaluateDefaults(f));
-            int first = n - defaults.size();
-            for (int i = given.length; i < n; i++) {
-                args[i] = defaults.get(i - first);
-            }
-        }
-        if (f.strict()) {
-            for (Object a : args) {
-                if (a == null) {
-                    return null;
-                }
-            }
-        }
-        Target target = targets.get(oid);
-        if (target == null) {
-            // Not computeIfAbsent: loading the bundle fires bundle events that update this map.
-            target = resolve(f);
-            targets.put(oid, target);
-        }
-        for (int i = 0; i < n; i++) {
-            if (args[i] == null) {
-                if (target.params()[i].isPrimitive()) {
-                    // A primitive parameter cannot take NULL: the result is NULL, as the engine does.
-                    return null;
-                }
-            } else {
-                args[i] = JavaValues.convert(args[i], target.params()[i], f.argTypes().get(i).name());
-            }
-        }
-        Object result = (Object) target.spread().invokeExact(args);
-        return f.returnType().convert(result);
-    }
-
-    private static List<Object> evaluateDefaults(JavaFunction f) {
-        List<Object> values = new ArrayList<>();
-        int first = f.argTypes().size() - f.defaults().size();
-        for (int i = 0; i < f.defaults().size(); i++) {
-            values.add(DefaultValues.evaluate(f.defaults().get(i), f.argTypes().get(first + i)));
-        }
-        return values;
-    }
-
-    private Target resolve(JavaFunction f) {
-        Bundle bundle = library.load(f.library());
-        String symbol = f.symbol();
-        String className;
-        String methodName;
-        String activator = bundle.getHeaders("").get(org.osgi.framework.Constants.BUNDLE_ACTIVATOR);
-        if (symbol == null || symbol.indexOf('.') < 0) {
-            // No class given: the method (named like the function, or as given) of the activator class.
-            methodName = symbol == null ? f.name() : symbol;
-            if (activator == null) {
-                throw notFound(f, methodName, "the bundle has no Bundle-Activator; name the method as 'Class.method'");
-            }
-            className = activator.trim();
-            symbol = className + "." + methodName;
-        } else {
-            int dot = symbol.lastIndexOf('.');
-            if (dot <= 0 || dot == symbol.length() - 1) {
-                throw notFound(f, symbol, "a function's symbol is fully.qualified.Class.method");
-            }
-            className = symbol.substring(0, dot);
-            methodName = symbol.substring(dot + 1);
-        }
-        Class<?> type;
-        try {
-            type = bundle.loadClass(className.trim());
-        } catch (ClassNotFoundException e) {
-            throw notFound(f, symbol, "class " + className + " is not in the bundle");
-        }
-        int n = f.argTypes().size();
-        Method chosen = null;
-        for (Method m : type.getMethods()) {
-            if (m.getName().equals(methodName) && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == n
-                    && (chosen == null || exactMatch(m, f))) {
-                chosen = m;
-            }
-        }
-        if (chosen == null) {
-            throw notFound(f, symbol, "it must be a public static method with " + n + " parameter" + (n == 1 ? "" : "s"));
-        }
-        try {
-            MethodHandle handle = MethodHandles.publicLookup().unreflect(chosen);
-            MethodHandle spread = handle.asType(MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
-            return new Target(spread, chosen.getParameterTypes(), f.library());
-        } catch (IllegalAccessException e) {
-            throw notFound(f, symbol, e.toString());
-        }
-    }
-
-    private static boolean exactMatch(Method m, JavaFunction f) {
-        Class<?>[] p = m.getParameterTypes();
-        for (int i = 0; i < p.length; i++) {
-            if (JavaValues.box(p[i]) != f.argTypes().get(i).javaClass()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static PgException notFound(JavaFunction f, String symbol, String detail) {
-        return PgException.error(SqlState.UNDEFINED_FUNCTION,
-                "could not find function \"" + symbol + "\" in extension \"" + f.library() + "\"").withDetail(detail);
+        return targets.call(f, given);
     }
 
     /**
-     * Forget the call targets in a bundle that stopped, was updated or went away, so that the
-     * bundle can be released; the next call loads it again.
+     * Forget the call targets in a bundle that stopped, was updated or went away.
      *
      * @param event a bundle event
      */
     public void bundleChanged(BundleEvent event) {
-        switch (event.getType()) {
-            case BundleEvent.STOPPING, BundleEvent.STOPPED, BundleEvent.UNRESOLVED, BundleEvent.UPDATED,
-                    BundleEvent.UNINSTALLED -> {
-                String name = ExtensionLibrary.extensionName(event.getBundle());
-                if (name != null) {
-                    targets.values().removeIf(t -> t.library().equals(name));
-                }
-            }
-            default -> { }
-        }
+        targets.bundleChanged(event);
     }
 }

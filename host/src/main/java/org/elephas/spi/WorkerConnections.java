@@ -74,6 +74,9 @@ public final class WorkerConnections {
             me.leaveEngine();
         }
         if (session != null) {
+            // A worker has no client: its notices and warnings go to the server log, as in PostgreSQL.
+            org.elephas.log.ServerLog log = factory.server().log();
+            session.setNoticeSink(n -> log.write(n.level(), me.pid(), n.message(), n.detail(), n.hint()));
             byBackend.put(me, session);
             me.onProcExit(() -> {
                 Session s = byBackend.remove(me);
