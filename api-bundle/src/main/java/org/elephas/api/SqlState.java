@@ -121,6 +121,12 @@ public final class SqlState {
     public static final String PROTOCOL_VIOLATION = "08P01";
     /** {@code 42723} duplicate_function. */
     public static final String DUPLICATE_FUNCTION = "42723";
+    /** {@code 2D000} invalid_transaction_termination. */
+    public static final String INVALID_TRANSACTION_TERMINATION = "2D000";
+    /** {@code 42P19} invalid_recursion. */
+    public static final String INVALID_RECURSION = "42P19";
+    /** {@code 42P13} invalid_function_definition. */
+    public static final String INVALID_FUNCTION_DEFINITION = "42P13";
 
     private SqlState() {
     }

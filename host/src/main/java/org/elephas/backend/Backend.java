@@ -71,6 +71,10 @@ public final class Backend implements SignalTarget {
     private volatile Runnable exitWhileIdle;
     private volatile java.net.InetSocketAddress clientAddress;
     private int interruptHoldoffCount;
+    /** Guards {@link #engineDepth} against a thread interrupt racing an engine call. */
+    private final Object engineLock = new Object();
+    private int engineDepth;
+    private final java.util.List<Runnable> procExitCallbacks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param pid the PID from {@link ProcArray}
@@ -268,6 +272,58 @@ public final class Backend implements SignalTarget {
         this.queryCanceller = canceller;
     }
 
+    /** @return what cancels the engine statement running now, or null (for nested statements to restore) */
+    public Runnable queryCanceller() {
+        return queryCanceller;
+    }
+
+    /**
+     * The calling thread (this backend's) is about to use the engine: from now until
+     * {@link #leaveEngine()} a terminate request must not interrupt the thread, because an
+     * interrupt inside the engine's file I/O closes the database for every session (H2 closes
+     * its file channel on {@code ClosedByInterruptException}). Nests. Clears an interrupt that
+     * arrived before, for the same reason.
+     */
+    public void enterEngine() {
+        synchronized (engineLock) {
+            engineDepth++;
+        }
+        Thread.interrupted();
+    }
+
+    /** The calling thread has left the engine (see {@link #enterEngine()}). */
+    public void leaveEngine() {
+        synchronized (engineLock) {
+            engineDepth--;
+        }
+    }
+
+    /**
+     * {@code on_proc_exit}: run a callback when the backend's thread ends it (a background
+     * worker's exit, whatever its code), e.g. to close its database connection.
+     *
+     * @param callback the callback, run on the backend's own thread in reverse order of registration
+     */
+    public void onProcExit(Runnable callback) {
+        procExitCallbacks.add(0, Objects.requireNonNull(callback));
+    }
+
+    /**
+     * Run the {@link #onProcExit} callbacks once. Called by the code that ends the backend.
+     *
+     * @param failures receives what a callback threw; the others still run
+     */
+    public void runProcExitCallbacks(java.util.function.Consumer<RuntimeException> failures) {
+        for (Runnable r : procExitCallbacks) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                failures.accept(e);
+            }
+        }
+        procExitCallbacks.clear();
+    }
+
     // ---- signals ----
 
     /**
@@ -327,12 +383,15 @@ public final class Backend implements SignalTarget {
             canceller.run();
             return;
         }
-        Thread t = thread;
-        if (t != null) {
-            // Also break blocking calls outside latch waits, as G4 asks for.
-            t.interrupt();
-        } else {
-            exitIfIdle();
+        synchronized (engineLock) {
+            Thread t = thread;
+            if (t == null) {
+                exitIfIdle();
+            } else if (engineDepth == 0) {
+                // Also break blocking calls outside latch waits, as G4 asks for; never inside
+                // the engine (see enterEngine), where the flag alone is acted on at the next check.
+                t.interrupt();
+            }
         }
     }
 

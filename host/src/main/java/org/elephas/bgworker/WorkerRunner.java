@@ -74,6 +74,8 @@ final class WorkerRunner implements Runnable {
             code = 1;
             failure = e;
         } finally {
+            // before_shmem_exit: e.g. the worker's database connection closes here.
+            backend.runProcExitCallbacks(e -> log.write(LogLevel.WARNING, backend.pid(), String.valueOf(e), null, null));
             backend.unbind();
             thread.setName(idleName);
         }

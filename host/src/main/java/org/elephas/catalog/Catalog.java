@@ -312,6 +312,37 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * Read tables that other components keep in the catalog database (they create them with
+     * {@link #change}), under the catalog's lock.
+     *
+     * @param <T> what the read returns
+     * @param read the JDBC work; it must not write
+     * @return its result
+     */
+    public synchronized <T> T read(Read<T> read) {
+        try {
+            return read.apply(connection);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e);
+        }
+    }
+
+    /**
+     * One catalog read.
+     *
+     * @param <T> its result
+     */
+    @FunctionalInterface
+    public interface Read<T> {
+        /**
+         * @param connection the catalog connection
+         * @return the result
+         * @throws SQLException from the driver
+         */
+        T apply(Connection connection) throws SQLException;
+    }
+
     /** One catalog change. */
     @FunctionalInterface
     public interface Change {

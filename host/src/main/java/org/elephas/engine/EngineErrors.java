@@ -28,10 +28,9 @@ public final class EngineErrors {
      * @return the PostgreSQL error report
      */
     public static PgException translate(SQLException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg) {
-                return pg; // raised by a host function the engine called: already PostgreSQL's
-            }
+        PgException raised = raisedByFunction(e);
+        if (raised != null) {
+            return raised;
         }
         String message = originalMessage(e);
         String name = unqualified(firstQuoted(message));
@@ -73,6 +72,19 @@ public final class EngineErrors {
             default -> error(standardState(e), message, e);
         };
         return pg;
+    }
+
+    /**
+     * An error a Java function called by the engine raised itself ({@code ereport(ERROR)} inside
+     * a C function in PostgreSQL): the engine wraps it; the client sees it as raised.
+     */
+    private static PgException raisedByFunction(SQLException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof PgException pg) {
+                return pg;
+            }
+        }
+        return null;
     }
 
     private static PgException syntaxError(SQLException e, String message) {

@@ -67,6 +67,22 @@ public final class ConfigFileParser {
         return new Result(entries, errors);
     }
 
+    /**
+     * Parse text in this syntax that is not a file of its own (an extension's control file inside
+     * its bundle, PostgreSQL's {@code parse_extension_control_file}). Includes are resolved
+     * against {@code name}'s directory, as for a file.
+     *
+     * @param text the contents
+     * @param name where it comes from, for messages
+     * @return the settings and errors
+     */
+    public Result parseText(String text, String name) {
+        List<ConfigEntry> entries = new ArrayList<>();
+        List<PgException> errors = new ArrayList<>();
+        parseText(text, Path.of(name), 0, entries, errors);
+        return new Result(entries, errors);
+    }
+
     /** PostgreSQL's {@code AbsoluteConfigLocation}: relative to the including file's directory. */
     private static Path resolve(String name, Path callingFile) {
         Path p = Path.of(name);
@@ -96,7 +112,9 @@ public final class ConfigFileParser {
                 errors.add(PgException.error(SqlState.UNDEFINED_FILE,
                         "could not open configuration file \"" + path + "\": No such file or directory"));
             } else {
-                log.log(LogLevel.LOG, "skipping missing configuration file \"" + path + "\"");
+                if (log != null) {
+                    log.log(LogLevel.LOG, "skipping missing configuration file \"" + path + "\"");
+                }
             }
             return;
         } catch (IOException e) {

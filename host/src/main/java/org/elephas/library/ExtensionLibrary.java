@@ -122,6 +122,29 @@ public final class ExtensionLibrary {
     }
 
     /**
+     * The extension's bundle, installed but not started (its {@code _PG_init} has not run unless
+     * it was loaded before): what {@code CREATE EXTENSION} reads the control file and scripts from.
+     *
+     * @param name the extension name
+     * @return the installed bundle
+     * @throws PgException ERROR {@code 58P01} when no bundle declares the name or it cannot be installed
+     */
+    public Bundle install(String name) {
+        synchronized (loadLock) {
+            return installed(name).orElseGet(() -> install(name, find(name)));
+        }
+    }
+
+    /**
+     * Be told of bundle events (start, stop, update) of the framework's bundles.
+     *
+     * @param listener the listener
+     */
+    public void addBundleListener(org.osgi.framework.BundleListener listener) {
+        context.addBundleListener(listener);
+    }
+
+    /**
      * The jar in {@code bundle_directory} that declares an extension.
      *
      * @param name the extension name

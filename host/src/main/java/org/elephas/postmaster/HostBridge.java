@@ -4,23 +4,22 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.elephas.api.LogLevel;
-import org.elephas.api.PgException;
-import org.elephas.api.SqlState;
 import org.elephas.api.bgworker.BackgroundWorker;
 import org.elephas.api.bgworker.BackgroundWorkerHandle;
-import org.elephas.api.bgworker.BgWorkerFlags;
 import org.elephas.api.ipc.Latch;
 import org.elephas.api.ipc.Signal;
 import org.elephas.api.ipc.SignalHandler;
 import org.elephas.api.host.BackendServices;
 import org.elephas.api.host.GucServices;
 import org.elephas.api.host.Host;
+import org.elephas.api.host.SpiServices;
 import org.elephas.api.host.WorkerServices;
 import org.elephas.backend.Backend;
 import org.elephas.backend.ProcArray;
 import org.elephas.backend.WaitEventRegistry;
 import org.elephas.bgworker.WorkerSupervisor;
 import org.elephas.log.ServerLog;
+import org.elephas.spi.WorkerConnections;
 
 /**
  * The host as the API's static facades see it: each call is routed to the component that owns
@@ -33,9 +32,13 @@ final class HostBridge implements Host, WorkerServices, BackendServices {
     private final WaitEventRegistry waitEvents;
     private final GucServices gucs;
     private final BooleanSupplier preloadInProgress;
+    private final WorkerConnections connections;
+    private final SpiServices spi;
 
     HostBridge(ServerLog log, ProcArray procs, WorkerSupervisor supervisor, WaitEventRegistry waitEvents, GucServices gucs,
-            BooleanSupplier preloadInProgress) {
+            BooleanSupplier preloadInProgress, WorkerConnections connections, SpiServices spi) {
+        this.connections = connections;
+        this.spi = spi;
         this.log = log;
         this.procs = procs;
         this.supervisor = supervisor;
@@ -69,6 +72,11 @@ final class HostBridge implements Host, WorkerServices, BackendServices {
         return gucs;
     }
 
+    @Override
+    public SpiServices spi() {
+        return spi;
+    }
+
     // ---- workers ----
 
     @Override
@@ -89,21 +97,8 @@ final class HostBridge implements Host, WorkerServices, BackendServices {
 
     @Override
     public void initializeConnection(String database, String user, int databaseOid, int roleOid, int flags) {
-        Backend me = requireBackend("BackgroundWorkerInitializeConnection");
-        BackgroundWorker entry = me.bgworkerEntry();
-        if (entry == null || (entry.flags() & BgWorkerFlags.BACKEND_DATABASE_CONNECTION) == 0) {
-            throw PgException.fatal(SqlState.PROGRAM_LIMIT_EXCEEDED,
-                    "database connection requirement not indicated during registration");
-        }
-        if (me.roleName() != null) {
-            throw PgException.fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "invalid processing mode in background worker")
-                    .withDetail("BackgroundWorkerInitializeConnection can be called only once.");
-        }
-        // The catalog and engine arrive with the SQL pipeline; until then the names are recorded
-        // as given (by OID: unresolved) so that the backend shows where it is connected.
-        String db = database != null ? database : databaseOid == 0 ? null : "oid " + Integer.toUnsignedString(databaseOid);
-        String role = user != null ? user : roleOid == 0 ? "postgres" : "oid " + Integer.toUnsignedString(roleOid);
-        me.setConnection(databaseOid, db, roleOid, role, true);
+        connections.initializeConnection(requireBackend("BackgroundWorkerInitializeConnection"), database, user,
+                databaseOid, roleOid, flags);
     }
 
     // ---- backend ----

@@ -28,6 +28,8 @@ import org.elephas.guc.GucRegistry;
 import org.elephas.guc.GucSession;
 import org.elephas.library.ExtensionLibrary;
 import org.elephas.log.ServerLog;
+import org.elephas.spi.HostSpi;
+import org.elephas.spi.WorkerConnections;
 import org.osgi.framework.BundleException;
 
 /**
@@ -162,7 +164,9 @@ public final class Postmaster {
                 return phase == Phase.SHUTDOWN;
             }
         }, settings.maxWorkerProcesses(), this::newBackendGucs);
-        bridge = new HostBridge(log, procs, supervisor, waitEvents, gucs, () -> preloadInProgress);
+        WorkerConnections connections = new WorkerConnections(this::sessions);
+        bridge = new HostBridge(log, procs, supervisor, waitEvents, gucs, () -> preloadInProgress, connections,
+                new HostSpi(connections));
         HostAccess.install(bridge);
     }
 

@@ -7,7 +7,14 @@ import org.elephas.catalog.Catalog;
 import org.elephas.catalog.commands.DatabaseInterlock;
 import org.elephas.dialect.Dialect;
 import org.elephas.engine.Engine;
+import org.elephas.extension.ExtensionCommands;
+import org.elephas.extension.ExtensionMember;
+import org.elephas.extension.ExtensionObjects;
+import org.elephas.extension.Extensions;
+import org.elephas.function.FunctionCommands;
+import org.elephas.function.JavaFunctions;
 import org.elephas.guc.GucRegistry;
+import org.elephas.library.ExtensionLibrary;
 import org.elephas.log.ServerLog;
 import org.elephas.pipeline.Pipeline;
 import org.elephas.pipeline.StandardExecutor;
@@ -31,8 +38,11 @@ final class SqlLayer implements AutoCloseable {
     private final Sessions sessions;
     private final Pipeline pipeline;
     private final SystemState systemState;
+    private final JavaFunctions functions;
 
-    private SqlLayer(Catalog catalog, Engine engine, Sessions sessions, Pipeline pipeline, SystemState systemState) {
+    private SqlLayer(Catalog catalog, Engine engine, Sessions sessions, Pipeline pipeline, SystemState systemState,
+            JavaFunctions functions) {
+        this.functions = functions;
         this.catalog = catalog;
         this.engine = engine;
         this.sessions = sessions;
@@ -57,6 +67,7 @@ final class SqlLayer implements AutoCloseable {
             engine.addInitializer(new SystemObjects());
             Dialect dialect = Dialect.standard();
             UtilityCommands commands = new UtilityCommands(new DatabaseInterlock(postmaster.workers()::terminateWorkersForDatabase));
+            JavaFunctions functions = registerExtensionCommands(commands, catalog, postmaster.library());
             Stages stages = new Stages(new Stages.Standard(new StandardPlanner(dialect),
                     new StandardUtility(commands, dialect), new StandardExecutor()));
             Pipeline pipeline = new Pipeline(stages);
@@ -64,12 +75,35 @@ final class SqlLayer implements AutoCloseable {
             SystemState systemState = new SystemState(procs, catalog, postmaster.waitEvents(),
                     () -> postmaster.workers().snapshot(), () -> postmaster.library().bundles(), postmaster::reload);
             systemState.install();
-            return new SqlLayer(catalog, engine, new Sessions(context), pipeline, systemState);
+            return new SqlLayer(catalog, engine, new Sessions(context), pipeline, systemState, functions);
         } catch (RuntimeException e) {
             engine.close();
             catalog.close();
             throw e;
         }
+    }
+
+    /** LOAD, CREATE/ALTER/DROP EXTENSION and Java functions (CREATE/DROP FUNCTION). */
+    private static JavaFunctions registerExtensionCommands(UtilityCommands commands, Catalog catalog,
+            ExtensionLibrary library) {
+        JavaFunctions functions = JavaFunctions.open(catalog, library);
+        library.addBundleListener(functions::bundleChanged);
+        Extensions extensions = new Extensions(catalog, library, new ExtensionObjects(catalog, functions));
+        commands.register("load", new ExtensionCommands.Load(extensions));
+        commands.register("create extension", new ExtensionCommands.Create(extensions));
+        commands.register("alter extension", new ExtensionCommands.Alter(extensions));
+        commands.register("drop extension", new ExtensionCommands.Drop(extensions));
+        FunctionCommands.Create createFunction = new FunctionCommands.Create(functions);
+        commands.register("create function", createFunction);
+        commands.register("create or replace function", createFunction);
+        commands.register("drop function", new FunctionCommands.Drop(functions, (db, schema, name) -> {
+            java.util.List<org.elephas.catalog.ExtensionInfo> installed = catalog.extensions(db);
+            return extensions.objects().owner(installed.stream().map(org.elephas.catalog.ExtensionInfo::oid).toList(),
+                    new ExtensionMember("function", schema, name))
+                    .flatMap(oid -> installed.stream().filter(e -> e.oid() == oid).findFirst())
+                    .map(org.elephas.catalog.ExtensionInfo::name);
+        }));
+        return functions;
     }
 
     /** @return the session factory */
@@ -95,6 +129,7 @@ final class SqlLayer implements AutoCloseable {
     @Override
     public void close() {
         systemState.uninstall();
+        functions.close();
         engine.close();
         catalog.close();
     }

@@ -326,6 +326,9 @@ public final class Session implements StatementContext, AutoCloseable {
         try (Scope scope = enter()) {
             int savedLevel = nestingLevel;
             ProcessUtilityContext savedContext = utilityContext;
+            // The statement that called us may be running in the engine: its canceller must
+            // survive the nested statements, which set and clear their own.
+            Runnable savedCanceller = backend.queryCanceller();
             nestingLevel++;
             utilityContext = context;
             try {
@@ -339,6 +342,7 @@ public final class Session implements StatementContext, AutoCloseable {
             } finally {
                 nestingLevel = savedLevel;
                 utilityContext = savedContext;
+                backend.setQueryCanceller(savedCanceller);
             }
         }
     }
@@ -359,6 +363,7 @@ public final class Session implements StatementContext, AutoCloseable {
         if (bind) {
             backend.bind();
         }
+        backend.enterEngine();
         StatementContext previous = StatementContext.Current.set(this);
         return new Scope(bind, previous);
     }
@@ -376,6 +381,7 @@ public final class Session implements StatementContext, AutoCloseable {
         @Override
         public void close() {
             StatementContext.Current.set(previous);
+            backend.leaveEngine();
             if (bound) {
                 backend.unbind();
             }

@@ -237,7 +237,7 @@ public final class TransactionBlock {
     }
 
     /** A statement failed: a block becomes FAILED, an implicit transaction is rolled back. */
-    void onError() {
+    public void onError() {
         switch (state) {
             case IN_BLOCK -> state = State.FAILED;
             case IMPLICIT -> finish(false);

@@ -173,4 +173,37 @@ class BackendTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void terminationNeverInterruptsAThreadInsideTheEngineAndProcExitCallbacksRunOnce() throws Exception {
+        Backend b = procs.create(Backend.Kind.BACKGROUND_WORKER, "t");
+        CountDownLatch inEngine = new CountDownLatch(1);
+        CountDownLatch terminated = new CountDownLatch(1);
+        AtomicInteger exits = new AtomicInteger();
+        CompletableFuture<Boolean> interruptedInside = CompletableFuture.supplyAsync(() -> {
+            b.bind();
+            try {
+                b.onProcExit(exits::incrementAndGet);
+                b.enterEngine();
+                inEngine.countDown();
+                terminated.await();
+                boolean interrupted = Thread.currentThread().isInterrupted();
+                b.leaveEngine();
+                // The request is not lost: the next check acts on it.
+                assertThrows(PgException.class, b::checkForInterrupts);
+                b.runProcExitCallbacks(e -> { });
+                b.runProcExitCallbacks(e -> { });
+                return interrupted;
+            } catch (InterruptedException e) {
+                return true;
+            } finally {
+                b.unbind();
+            }
+        });
+        inEngine.await();
+        b.signal(Signal.SIGTERM);
+        terminated.countDown();
+        assertFalse(interruptedInside.get(10, TimeUnit.SECONDS));
+        assertEquals(1, exits.get());
+    }
 }

@@ -2,10 +2,13 @@ package org.elephas.testing;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import aQute.bnd.osgi.Builder;
+import aQute.bnd.osgi.EmbeddedResource;
 import aQute.bnd.osgi.Jar;
 
 /**
@@ -24,6 +27,20 @@ public final class FixtureBundles {
      * @return the jar
      */
     public static Path build(Path directory, String extensionName, Class<?> activator) {
+        return build(directory, extensionName, activator, Map.of());
+    }
+
+    /**
+     * A fixture bundle that also carries resources, e.g. an extension's control file
+     * ({@code NAME.control}) and SQL scripts ({@code sql/NAME--1.0.sql}).
+     *
+     * @param directory where to write the jar
+     * @param extensionName {@code Elephas-Extension}
+     * @param activator the activator class (its package is the bundle's content)
+     * @param resources path in the bundle to UTF-8 text
+     * @return the jar
+     */
+    public static Path build(Path directory, String extensionName, Class<?> activator, Map<String, String> resources) {
         Path jar = directory.resolve(extensionName + ".jar");
         try (Builder b = new Builder()) {
             b.setProperty("Bundle-SymbolicName", "org.elephas.fixture." + extensionName);
@@ -40,6 +57,8 @@ public final class FixtureBundles {
             if (!b.isOk()) {
                 throw new IllegalStateException("bnd could not build " + extensionName + ": " + b.getErrors());
             }
+            resources.forEach((path, text) -> built.putResource(path,
+                    new EmbeddedResource(text.getBytes(StandardCharsets.UTF_8), 0L)));
             built.write(jar.toFile());
             return jar;
         } catch (Exception e) {

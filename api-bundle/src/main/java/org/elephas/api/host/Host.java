@@ -29,4 +29,7 @@ public interface Host {
 
     /** @return parameter definitions and values */
     GucServices gucs();
+
+    /** @return SPI, worker transaction control and activity reporting */
+    SpiServices spi();
 }
