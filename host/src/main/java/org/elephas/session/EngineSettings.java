@@ -85,6 +85,17 @@ final class EngineSettings {
         }
     }
 
+    private static final String PG_CATALOG = "pg_catalog";
+
+    private static String firstUserSchema(List<String> schemas) {
+        for (String schema : schemas) {
+            if (!schema.equals(PG_CATALOG)) {
+                return schema;
+            }
+        }
+        return "public";
+    }
+
     private void applySearchPath(String path) throws SQLException {
         Set<String> existing = new HashSet<>();
         try (Statement s = connection.createStatement();
@@ -101,8 +112,13 @@ final class EngineSettings {
         }
         // PostgreSQL creates in the first existing schema and fails without one; the engine
         // needs a current schema, so an empty path leaves objects in public.
-        String current = schemas.isEmpty() ? "public" : schemas.get(0);
+        String current = schemas.isEmpty() || schemas.get(0).equals(PG_CATALOG) ? firstUserSchema(schemas)
+                : schemas.get(0);
         List<String> searched = new ArrayList<>(schemas);
+        if (!searched.contains(PG_CATALOG)) {
+            // As in PostgreSQL, pg_catalog is searched first unless the path places it.
+            searched.add(0, PG_CATALOG);
+        }
         searched.add(SystemViewRewrite.SCHEMA);
         execute("SET SCHEMA " + quote(current));
         StringBuilder sql = new StringBuilder("SET SCHEMA_SEARCH_PATH ");

@@ -125,6 +125,18 @@ class SessionTest {
     }
 
     @Test
+    void pgCatalogIsSearchedFirstUnlessThePathPlacesIt() {
+        try (SqlClient c = server.connect()) {
+            assertEquals(1L, c.value("select count(*) from pg_namespace where nspname = 'public'"));
+            c.exec("set search_path = public, pg_catalog");
+            assertEquals(1L, c.value("select count(*) from pg_namespace where nspname = 'public'"));
+            c.exec("create table made_here(a int)");
+            assertEquals(1L, c.value("select count(*) from information_schema.tables where table_name = 'made_here'"
+                    + " and table_schema = 'public'"));
+        }
+    }
+
+    @Test
     void setShowReset() {
         try (SqlClient c = server.connect()) {
             c.exec("set application_name = 'tester'");
