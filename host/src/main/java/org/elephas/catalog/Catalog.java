@@ -63,6 +63,7 @@ public final class Catalog implements AutoCloseable {
             """;
 
     private final Connection connection;
+    private final List<DatabaseDropListener> dropListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Integer, ReadWriteLock> databaseLocks = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
 
@@ -297,6 +298,38 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw EngineErrors.translate(e);
         }
+    }
+
+    /**
+     * Be told when a database has been dropped, to forget what other catalog tables keep of it
+     * (extension members, Java functions).
+     *
+     * @param listener called after a database's own rows are deleted
+     */
+    public void addDatabaseDropListener(DatabaseDropListener listener) {
+        dropListeners.add(listener);
+    }
+
+    /**
+     * A database's rows are gone: tell the listeners.
+     *
+     * @param databaseOid the dropped database
+     * @param extensionOids the extensions that were installed in it
+     */
+    public void databaseDropped(int databaseOid, List<Integer> extensionOids) {
+        for (DatabaseDropListener l : dropListeners) {
+            l.dropped(databaseOid, extensionOids);
+        }
+    }
+
+    /** Forgets what another catalog table keeps of a dropped database. */
+    @FunctionalInterface
+    public interface DatabaseDropListener {
+        /**
+         * @param databaseOid the dropped database
+         * @param extensionOids the extensions that were installed in it
+         */
+        void dropped(int databaseOid, List<Integer> extensionOids);
     }
 
     /**

@@ -68,6 +68,17 @@ public final class ExtensionObjects {
                 }
             }
         });
+        catalog.addDatabaseDropListener(this::databaseDropped);
+    }
+
+    /** A dropped database takes its extensions' member and requirement rows and Java functions with it. */
+    private void databaseDropped(int databaseOid, List<Integer> extensionOids) {
+        catalog.change(c -> {
+            for (int oid : extensionOids) {
+                forget(c, oid);
+            }
+        });
+        functions.dropDatabase(databaseOid);
     }
 
     /**

@@ -154,6 +154,35 @@ class ExtensionTest {
     }
 
     @Test
+    void droppingADatabaseForgetsItsExtensionsAndFunctions() {
+        try (SqlClient c = server.connect()) {
+            c.exec("CREATE DATABASE ext_drop");
+            int oid = server.postmaster().catalog().database("ext_drop").orElseThrow().oid();
+            try (SqlClient there = server.connect("ext_drop", "postgres")) {
+                there.exec("CREATE EXTENSION fx_sql");
+                assertEquals(5, there.value("SELECT fx_add(2, 3)"));
+            }
+            c.exec("DROP DATABASE ext_drop");
+            assertEquals(List.of(), server.postmaster().catalog().extensions(oid));
+            assertEquals(Integer.valueOf(0), server.postmaster().catalog().<Integer>read(conn -> {
+                try (var ps = conn.prepareStatement("SELECT COUNT(*) FROM java_functions WHERE database_oid = ?")) {
+                    ps.setInt(1, oid);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                }
+            }), "the dropped database's Java functions are forgotten");
+            c.exec("CREATE DATABASE ext_drop");
+            try (SqlClient there = server.connect("ext_drop", "postgres")) {
+                assertEquals("CREATE EXTENSION", there.exec("CREATE EXTENSION fx_sql"));
+                assertEquals(5, there.value("SELECT fx_add(2, 3)"));
+            }
+            c.exec("DROP DATABASE ext_drop");
+        }
+    }
+
+    @Test
     void dropExtensionRemovesItsObjectsOnly() {
         try (SqlClient c = server.connect()) {
             c.exec("CREATE EXTENSION fx_sql");

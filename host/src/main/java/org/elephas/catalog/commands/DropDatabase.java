@@ -80,7 +80,9 @@ public final class DropDatabase implements UtilityCommand {
             if (others > 0) {
                 throw DatabaseInterlock.busy("database \"" + name + "\" is being accessed by other users", others);
             }
+            List<Integer> extensionOids = catalog.extensions(db.oid()).stream().map(e -> e.oid()).toList();
             catalog.change(conn -> CatalogRows.deleteDatabase(conn, db.oid()));
+            catalog.databaseDropped(db.oid(), extensionOids);
             server.engine().dropDatabase(db.oid());
         } finally {
             lock.unlock();
