@@ -50,7 +50,7 @@ class StartupIT {
             server.awaitLogLine(Pattern.compile("LOG:  initialized data directory \"" + Pattern.quote(data.toString())
                     + "\"$"), ServerProcess.TIMEOUT);
             assertEquals(List.of("ELEPHAS_VERSION", "bundle-cache", "deploy", "elephas.auto.conf", "elephas.conf",
-                    "hba.conf", "postmaster.pid"), names(data));
+                    "global", "hba.conf", "postmaster.pid"), names(data));
             assertEquals(Files.readString(ServerProcess.distribution().resolve("conf/elephas.conf")),
                     Files.readString(data.resolve("elephas.conf")));
             Path lockFile = data.resolve("postmaster.pid");
