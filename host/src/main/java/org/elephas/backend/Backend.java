@@ -125,7 +125,9 @@ public final class Backend implements SignalTarget {
 
     /** Detach the calling thread from this backend and clear a stray thread interrupt. */
     public void unbind() {
-        CURRENT.remove();
+        // set(null), not remove(): a session binds and unbinds around every statement, and a
+        // removed entry is allocated again (a weak reference) on the next get.
+        CURRENT.set(null);
         thread = null;
         Thread.interrupted();
     }

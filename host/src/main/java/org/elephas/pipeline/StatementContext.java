@@ -48,11 +48,9 @@ public interface StatementContext {
          */
         public static StatementContext set(StatementContext context) {
             StatementContext previous = HOLDER.get();
-            if (context == null) {
-                HOLDER.remove();
-            } else {
-                HOLDER.set(context);
-            }
+            // set(null), not remove(): every statement enters and leaves, and a removed entry
+            // is allocated again (a weak reference) on the next get.
+            HOLDER.set(context);
             return previous;
         }
     }

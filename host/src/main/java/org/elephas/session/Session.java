@@ -356,9 +356,10 @@ public final class Session implements StatementContext, AutoCloseable {
         if (closed) {
             throw PgException.fatal(SqlState.ADMIN_SHUTDOWN, "the session has ended");
         }
-        boolean bind = Backend.current() == null;
-        if (!bind && Backend.current() != backend) {
-            throw new IllegalStateException("thread runs " + Backend.current() + ", not " + backend);
+        Backend running = Backend.current();
+        boolean bind = running == null;
+        if (!bind && running != backend) {
+            throw new IllegalStateException("thread runs " + running + ", not " + backend);
         }
         if (bind) {
             backend.bind();

@@ -52,6 +52,10 @@ public record LexedStatement(String text, List<Token> tokens) {
     private static LexedStatement slice(String sql, List<Token> tokens) {
         int start = tokens.get(0).start();
         int end = tokens.get(tokens.size() - 1).end();
+        if (start == 0) {
+            // The usual single statement: its offsets are already relative to its text.
+            return new LexedStatement(sql.substring(0, end), List.copyOf(tokens));
+        }
         List<Token> shifted = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
             shifted.add(new Token(t.kind(), t.text(), t.start() - start, t.end() - start));

@@ -1,6 +1,8 @@
 package org.elephas.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.elephas.api.SqlState;
+import org.elephas.backend.Backend;
+import org.elephas.pipeline.StatementContext;
 import org.elephas.testing.SqlClient;
 import org.elephas.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -189,6 +193,28 @@ class SessionTest {
                 c.session().executePrepared("ins", List.of(i, "v" + i), org.elephas.api.sql.DestReceiver.NONE);
             }
             assertEquals(5L, c.value("select count(*) from prep"));
+        }
+    }
+
+    @Test
+    void eachCallLeavesTheCallingThreadUnbound() {
+        try (SqlClient c = server.connect()) {
+            assertEquals(1, c.value("select 1"));
+            assertNull(Backend.current());
+            assertNull(StatementContext.current());
+            assertEquals(SqlState.DIVISION_BY_ZERO, c.error("select 1 / 0").sqlState());
+            assertNull(Backend.current());
+            assertNull(StatementContext.current());
+            c.session().prepare("one", "select $1");
+            c.session().executePrepared("one", List.of(1), org.elephas.api.sql.DestReceiver.NONE);
+            assertNull(Backend.current());
+            assertNull(StatementContext.current());
+            // Entering again binds it again.
+            try (Session.Scope scope = c.session().enter()) {
+                assertSame(c.session().backend(), Backend.current());
+                assertSame(c.session(), StatementContext.current());
+            }
+            assertNull(Backend.current());
         }
     }
 }
