@@ -26,6 +26,7 @@ public final class UtilityCommands implements UtilityCommand.Lookup {
         register("vacuum", maintenance);
         register("analyze", maintenance);
         register("analyse", maintenance);
+        register("create schema", new SchemaCommand());
     }
 
     /**
