@@ -188,24 +188,30 @@ public final class Dialect {
     }
 
     /**
-     * Apply token rewrites in order; each applies to every statement produced so far for which
-     * its trigger words and {@link Rewrite#applies} still hold.
+     * Apply the token rewrites in order. The statement as written needs only those its tokens
+     * selected; a statement a rewrite produced (a part of a split statement, a changed text) is
+     * offered to every later token rewrite whose trigger words and {@link Rewrite#applies} hold.
      */
-    private static EngineStatement applyTokenRewrites(LexedStatement lexed, List<TokenRewrite> rewrites,
-            Connection engine) {
+    private EngineStatement applyTokenRewrites(LexedStatement lexed, List<TokenRewrite> selected, Connection engine) {
         List<String> before = new ArrayList<>();
         String main = lexed.text();
         LexedStatement mainLexed = lexed;
-        for (TokenRewrite r : rewrites) {
+        boolean original = true;
+        for (Rewrite rewrite : rewrites) {
+            if (!(rewrite instanceof TokenRewrite r)) {
+                continue;
+            }
             List<String> nextBefore = new ArrayList<>();
             for (String part : before) {
                 nextBefore.addAll(applyOne(r, LexedStatement.of(part), engine).all());
             }
-            if (!main.isEmpty()) {
+            if (!main.isEmpty() && (!original || selected.contains(r))) {
                 LexedStatement current = mainLexed != null ? mainLexed : LexedStatement.of(main);
                 EngineStatement e = applyOne(r, current, engine);
                 nextBefore.addAll(e.before());
-                mainLexed = e.main().equals(main) ? current : null;
+                boolean same = e.main().equals(main) && !e.hasBefore();
+                original &= same;
+                mainLexed = same ? current : null;
                 main = e.main();
             }
             before = nextBefore;

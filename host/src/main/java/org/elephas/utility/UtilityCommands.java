@@ -64,6 +64,7 @@ public final class UtilityCommands implements UtilityCommand.Lookup {
         register("analyze", maintenance);
         register("analyse", maintenance);
         register("alter system", new AlterSystemCommand());
+        register("create schema", new SchemaCommand());
     }
 
     /**

@@ -184,6 +184,15 @@ class DialectFormsTest {
             c.exec("insert into op_t values ('pg_class'), ('other')");
             assertEquals(List.of(row("pg_class")), c.rows("select relname from op_t where relname "
                     + "OPERATOR(pg_catalog.~) '^(pg_class)$' COLLATE pg_catalog.default"));
+            // psql's first \\d query.
+            c.exec("create table op_d (a int)");
+            List<List<Object>> d = c.rows("SELECT c.oid,\n  n.nspname,\n  c.relname\nFROM pg_catalog.pg_class c\n"
+                    + "     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
+                    + "WHERE c.relname OPERATOR(pg_catalog.~) '^(op_d)$' COLLATE pg_catalog.default\n"
+                    + "  AND pg_catalog.pg_table_is_visible(c.oid)\nORDER BY 2, 3;");
+            assertEquals(1, d.size());
+            assertEquals(List.of("public", "op_d"), d.get(0).subList(1, 3));
+            assertEquals(2L, c.value("select pg_catalog.count(*) from op_t where pg_catalog.lower(relname) <> ''"));
             assertEquals(List.of(row(true, true, true, true, true)), c.rows("select 'a' OPERATOR(pg_catalog.=) 'a', "
                     + "'a' operator(pg_catalog.!~) 'b', 'A' OPERATOR(~*) 'a', 'abc' OPERATOR(pg_catalog.~~) 'a%', "
                     + "'x' COLLATE \"C\" < 'y'"));

@@ -143,6 +143,27 @@ class DialectSessionTest {
         }
     }
 
+    /** worker_spi's initialisation and statement exactly as its C code builds them: one CREATE SCHEMA, quoted names. */
+    @Test
+    void workerSpiAsItsCodeWritesIt() {
+        try (SqlClient c = server.connect()) {
+            assertEquals(0L, c.value("select count(*) from pg_catalog.pg_namespace where nspname = 'schema1'"));
+            assertEquals("CREATE SCHEMA", c.exec("CREATE SCHEMA \"schema1\" CREATE TABLE \"counted\" ("
+                    + "\t\ttype text CHECK (type IN ('total', 'delta')), \t\tvalue\tinteger)"
+                    + "CREATE UNIQUE INDEX \"counted_unique_total\" ON \"counted\" (type) WHERE type = 'total'"));
+            assertEquals(1L, c.value("select count(*) from pg_catalog.pg_namespace where nspname = 'schema1'"));
+            c.exec("INSERT INTO schema1.counted VALUES ('total', 1), ('delta', 2), ('delta', 3)");
+            assertEquals(SqlState.UNIQUE_VIOLATION,
+                    c.error("INSERT INTO schema1.counted VALUES ('total', 5)").sqlState());
+            SqlClient.Result r = c.run("WITH deleted AS (DELETE FROM \"schema1\".\"counted\" WHERE type = 'delta' "
+                    + "RETURNING value), total AS (SELECT coalesce(sum(value), 0) as sum FROM deleted) "
+                    + "UPDATE \"schema1\".\"counted\" SET value = \"counted\".value + total.sum FROM total "
+                    + "WHERE type = 'total' RETURNING \"counted\".value").get(0);
+            assertEquals("UPDATE 1", r.tag);
+            assertEquals(List.of(row(6)), r.rows);
+        }
+    }
+
     @Test
     void partialUniqueIndexConstrainsOnlyMatchingRows() {
         try (SqlClient c = server.connect()) {

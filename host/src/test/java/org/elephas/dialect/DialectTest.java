@@ -103,6 +103,20 @@ class DialectTest {
     }
 
     @Test
+    void schemaElementsBecomeStatementsOfTheirOwn() {
+        LexedStatement s = LexedStatement.of("CREATE SCHEMA \"s1\" CREATE TABLE \"counted\" (type text, value "
+                + "integer)CREATE TABLE s1.x (a timestamptz) CREATE UNIQUE INDEX \"u\" ON \"counted\" (type) "
+                + "CREATE OR REPLACE VIEW v AS SELECT 1");
+        assertTrue(SchemaElements.hasElements(s));
+        assertEquals(List.of("CREATE SCHEMA \"s1\"",
+                "CREATE TABLE \"s1\".\"counted\" (type text, value integer)",
+                "CREATE TABLE s1.x (a timestamptz)",
+                "CREATE UNIQUE INDEX \"u\" ON \"s1\".\"counted\" (type)",
+                "CREATE OR REPLACE VIEW \"s1\".v AS SELECT 1"), SchemaElements.split(s));
+        assertFalse(SchemaElements.hasElements(LexedStatement.of("create schema if not exists s2")));
+    }
+
+    @Test
     void aTreeAHookBuiltIsWhatRunsAndStillGetsTranslated() {
         ParsedStatement typed = new ParsedStatement(LexedStatement.of("create table h (a timestamptz)"));
         assertTrue(typed.tree().isPresent());
