@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 import org.elephas.api.LogLevel;
@@ -43,7 +44,7 @@ public final class Session implements StatementContext, AutoCloseable {
     private final Connection connection;
     private final TransactionBlock transaction;
     private final EngineSettings engineSettings;
-    private java.util.concurrent.ScheduledFuture<?> statementTimer;
+    private ScheduledFuture<?> statementTimer;
     private final Map<String, Pipeline.Prepared> prepared = new HashMap<>();
     private volatile Consumer<Notice> notices = n -> { };
     private int nestingLevel;
