@@ -23,7 +23,7 @@ public final class SystemViewRewrite implements Rewrite {
 
     /** The system views the host provides, by name. */
     public static final Set<String> VIEWS = Set.of("pg_stat_activity", "pg_wait_events", "pg_settings",
-            "pg_database", "pg_roles", "pg_extension", "elephas_workers", "elephas_bundles");
+            "pg_database", "pg_roles", "pg_extension", "elephas_workers", "elephas_bundles", "elephas_hooks");
 
     private static final String PG_CATALOG = "pg_catalog";
 

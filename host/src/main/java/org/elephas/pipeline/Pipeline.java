@@ -54,12 +54,12 @@ public final class Pipeline {
      * @return it, ready to execute
      */
     public Prepared prepare(HostQuery query, boolean keepPlan) {
-        stages.postParseAnalyze.analyze(query);
+        stages.postParseAnalyze.head().postParseAnalyze(query);
         if (query.isUtility()) {
             return new Prepared(query, new HostPlannedStmt(query, query.sourceText(), 0,
                     StatementContext.current().connection(), false));
         }
-        PlannedStmt planned = stages.planner.plan(query, query.sourceText(), 0, List.of());
+        PlannedStmt planned = stages.planner.head().planner(query, query.sourceText(), 0, List.of());
         if (!(planned instanceof HostPlannedStmt hp)) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "a planner hook returned a plan the executor cannot run");
         }
@@ -91,19 +91,19 @@ public final class Pipeline {
         QueryCompletion qc = new QueryCompletion();
         if (prepared.query().isUtility()) {
             StatementContext ctx = StatementContext.current();
-            stages.processUtility.process(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
+            stages.processUtility.head().processUtility(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
                     params, dest, qc);
             return qc;
         }
         HostQueryDesc qd = start(prepared, params, dest);
         try {
-            stages.executorRun.run(qd, count, true);
-            stages.executorFinish.finish(qd);
+            stages.executorRun.head().executorRun(qd, count, true);
+            stages.executorFinish.head().executorFinish(qd);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
         }
-        stages.executorEnd.end(qd);
+        stages.executorEnd.head().executorEnd(qd);
         qc.set(prepared.query().commandType().name(), qd.processed());
         return qc;
     }
@@ -118,11 +118,11 @@ public final class Pipeline {
      */
     public HostQueryDesc start(Prepared prepared, List<Object> params, DestReceiver dest) {
         HostQueryDesc qd = new HostQueryDesc(prepared.plan(), params, dest, StatementContext.current().nestingLevel());
-        if (!stages.executorCheckPerms.check(qd, true)) {
+        if (!stages.executorCheckPerms.head().executorCheckPerms(qd, true)) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied");
         }
         try {
-            stages.executorStart.start(qd, 0);
+            stages.executorStart.head().executorStart(qd, 0);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;

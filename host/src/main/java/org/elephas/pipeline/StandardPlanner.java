@@ -14,7 +14,7 @@ import org.elephas.sql.TokenKind;
  * prepared on the session's engine connection at ExecutorStart. The engine's own optimiser
  * plans it; {@link PlannedStmt#explain()} shows that plan.
  */
-public final class StandardPlanner implements Stages.Planner {
+public final class StandardPlanner implements org.elephas.api.hooks.PlannerHook.Next {
     private final Dialect dialect;
 
     /** @param dialect the dialect translation */
@@ -23,7 +23,7 @@ public final class StandardPlanner implements Stages.Planner {
     }
 
     @Override
-    public PlannedStmt plan(Query query, String queryString, int cursorOptions, List<Object> boundParams) {
+    public PlannedStmt planner(Query query, String queryString, int cursorOptions, List<Object> boundParams) {
         HostQuery q = (HostQuery) query;
         java.sql.Connection connection = StatementContext.current().connection();
         EngineStatement engine = dialect.toEngine(q, connection);

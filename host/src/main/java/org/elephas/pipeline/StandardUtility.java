@@ -24,7 +24,7 @@ import org.elephas.sql.CommandTags;
  * {@link UtilityCommand}; the rest (the engine's DDL and commands) go to the engine in its
  * dialect, with PostgreSQL's command tag.
  */
-public final class StandardUtility implements Stages.ProcessUtility {
+public final class StandardUtility implements org.elephas.api.hooks.ProcessUtilityHook.Next {
     private final UtilityCommand.Lookup commands;
     private final Dialect dialect;
 
@@ -38,7 +38,7 @@ public final class StandardUtility implements Stages.ProcessUtility {
     }
 
     @Override
-    public void process(PlannedStmt pstmt, String queryString, boolean readOnlyTree, ProcessUtilityContext context,
+    public void processUtility(PlannedStmt pstmt, String queryString, boolean readOnlyTree, ProcessUtilityContext context,
             List<Object> params, DestReceiver dest, QueryCompletion qc) {
         HostQuery q = (HostQuery) pstmt.query();
         UtilityCommand command = commands.find(q);

@@ -12,6 +12,7 @@ import org.elephas.api.ipc.SignalHandler;
 import org.elephas.api.host.BackendServices;
 import org.elephas.api.host.GucServices;
 import org.elephas.api.host.Host;
+import org.elephas.api.host.HookServices;
 import org.elephas.api.host.SpiServices;
 import org.elephas.api.host.WorkerServices;
 import org.elephas.backend.Backend;
@@ -35,8 +36,11 @@ final class HostBridge implements Host, WorkerServices, BackendServices {
     private final WorkerConnections connections;
     private final SpiServices spi;
 
+    private final HookServices hooks;
+
     HostBridge(ServerLog log, ProcArray procs, WorkerSupervisor supervisor, WaitEventRegistry waitEvents, GucServices gucs,
-            BooleanSupplier preloadInProgress, WorkerConnections connections, SpiServices spi) {
+            BooleanSupplier preloadInProgress, WorkerConnections connections, SpiServices spi, HookServices hooks) {
+        this.hooks = hooks;
         this.connections = connections;
         this.spi = spi;
         this.log = log;
@@ -70,6 +74,11 @@ final class HostBridge implements Host, WorkerServices, BackendServices {
     @Override
     public GucServices gucs() {
         return gucs;
+    }
+
+    @Override
+    public HookServices hooks() {
+        return hooks;
     }
 
     @Override

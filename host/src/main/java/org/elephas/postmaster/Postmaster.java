@@ -24,6 +24,8 @@ import org.elephas.bgworker.EntryPoints;
 import org.elephas.bgworker.WorkerSupervisor;
 import org.elephas.framework.EmbeddedFramework;
 import org.elephas.guc.GucConfigException;
+import org.elephas.hooks.HookOwners;
+import org.elephas.hooks.HookRegistry;
 import org.elephas.guc.GucRegistry;
 import org.elephas.guc.GucSession;
 import org.elephas.library.ExtensionLibrary;
@@ -67,6 +69,9 @@ public final class Postmaster {
     private ScheduledExecutorService timer;
     private HostBridge bridge;
     private volatile SqlLayer sql;
+    private HookRegistry hooks;
+    /** How long a stopping bundle waits for calls inside its hooks. */
+    private static final long HOOK_DRAIN_MILLIS = 10_000;
     private boolean shutDown;
 
     /** @param options what the launcher prepared */
@@ -165,8 +170,12 @@ public final class Postmaster {
             }
         }, settings.maxWorkerProcesses(), this::newBackendGucs);
         WorkerConnections connections = new WorkerConnections(this::sessions);
+        hooks = new HookRegistry(HookOwners.finder(), log, HOOK_DRAIN_MILLIS);
+        // Synchronous: a stopping bundle's hooks leave their chains, and calls inside them finish,
+        // before its activator's stop and before its classes go.
+        framework.context().addBundleListener(HookOwners.unloader(hooks));
         bridge = new HostBridge(log, procs, supervisor, waitEvents, gucs, () -> preloadInProgress, connections,
-                new HostSpi(connections));
+                new HostSpi(connections), hooks);
         HostAccess.install(bridge);
     }
 
@@ -324,6 +333,11 @@ public final class Postmaster {
     /** @return the data directory */
     public Path dataDirectory() {
         return options.dataDirectory();
+    }
+
+    /** @return the hook chains (null before INIT) */
+    public HookRegistry hooks() {
+        return hooks;
     }
 
     /** @return the session factory (null before CONSISTENT) */

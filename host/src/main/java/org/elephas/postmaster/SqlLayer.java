@@ -69,11 +69,12 @@ final class SqlLayer implements AutoCloseable {
             UtilityCommands commands = new UtilityCommands(new DatabaseInterlock(postmaster.workers()::terminateWorkersForDatabase));
             JavaFunctions functions = registerExtensionCommands(commands, catalog, postmaster.library());
             Stages stages = new Stages(new Stages.Standard(new StandardPlanner(dialect),
-                    new StandardUtility(commands, dialect), new StandardExecutor()));
+                    new StandardUtility(commands, dialect), new StandardExecutor()), postmaster.hooks());
             Pipeline pipeline = new Pipeline(stages);
             ServerContext context = new ServerContext(catalog, engine, pipeline, procs, gucs, log);
             SystemState systemState = new SystemState(procs, catalog, postmaster.waitEvents(),
-                    () -> postmaster.workers().snapshot(), () -> postmaster.library().bundles(), postmaster::reload);
+                    () -> postmaster.workers().snapshot(), () -> postmaster.library().bundles(), postmaster::reload,
+                    () -> postmaster.hooks().rows());
             systemState.install();
             return new SqlLayer(catalog, engine, new Sessions(context), pipeline, systemState, functions);
         } catch (RuntimeException e) {

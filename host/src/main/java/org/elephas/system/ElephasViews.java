@@ -62,6 +62,28 @@ public final class ElephasViews {
         return rows.result();
     }
 
+    /**
+     * One row per hook link, chain by chain in calling order: who installed it, how often it
+     * was called, the milliseconds spent in it (its {@code next} included; estimated from
+     * sampled calls) and the calls it failed.
+     *
+     * @param connection the engine's connection
+     * @return the rows
+     * @throws SQLException from the engine
+     */
+    public static ResultSet elephasHooks(Connection connection) throws SQLException {
+        Rows rows = new Rows().text("hook").integer("position").text("extension").text("bundle").bigint("bundle_id")
+                .bigint("calls").float8("total_time").bigint("errors");
+        if (Rows.columnsOnly(connection)) {
+            return rows.result();
+        }
+        for (org.elephas.hooks.HookRegistry.HookRow h : SystemState.current().hooks().get()) {
+            rows.add(h.hook(), h.position(), h.owner().extensionName(), h.owner().symbolicName(), h.owner().bundleId(),
+                    h.calls(), h.totalNanos() / 1e6, h.errors());
+        }
+        return rows.result();
+    }
+
     /** {@code NOT_YET_STARTED} reads {@code not yet started}. */
     private static String label(String enumName) {
         return enumName.toLowerCase(Locale.ROOT).replace('_', ' ');

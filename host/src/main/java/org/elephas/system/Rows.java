@@ -54,6 +54,11 @@ final class Rows {
         return this;
     }
 
+    Rows float8(String name) {
+        result.addColumn(name, Types.DOUBLE, 17, 0);
+        return this;
+    }
+
     Rows bool(String name) {
         result.addColumn(name, Types.BOOLEAN, 1, 0);
         return this;

@@ -42,6 +42,7 @@ public final class SystemObjects implements Engine.DatabaseInitializer {
         view("pg_roles", CatalogViews.class, "pgRoles");
         view("pg_extension", CatalogViews.class, "pgExtension");
         view("elephas_workers", ElephasViews.class, "elephasWorkers");
+        view("elephas_hooks", ElephasViews.class, "elephasHooks");
         view("elephas_bundles", ElephasViews.class, "elephasBundles");
         if (!VIEWS.keySet().equals(SystemViewRewrite.VIEWS)) {
             throw new IllegalStateException("the dialect's view names differ from the views installed");

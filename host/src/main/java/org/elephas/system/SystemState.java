@@ -24,9 +24,11 @@ import org.elephas.library.BundleInfo;
  * @param workers the registered workers now ({@code elephas_workers})
  * @param bundles the framework's bundles now ({@code elephas_bundles})
  * @param reload what SIGHUP to the postmaster does ({@code pg_reload_conf()})
+ * @param hooks the hook chains now ({@code elephas_hooks})
  */
 public record SystemState(ProcArray procs, Catalog catalog, WaitEventRegistry waitEvents,
-        Supplier<List<WorkerInfo>> workers, Supplier<List<BundleInfo>> bundles, Runnable reload) {
+        Supplier<List<WorkerInfo>> workers, Supplier<List<BundleInfo>> bundles, Runnable reload,
+        Supplier<List<org.elephas.hooks.HookRegistry.HookRow>> hooks) {
 
     private static final AtomicReference<SystemState> CURRENT = new AtomicReference<>();
 
@@ -38,6 +40,7 @@ public record SystemState(ProcArray procs, Catalog catalog, WaitEventRegistry wa
         Objects.requireNonNull(workers);
         Objects.requireNonNull(bundles);
         Objects.requireNonNull(reload);
+        Objects.requireNonNull(hooks);
     }
 
     /**

@@ -32,4 +32,7 @@ public interface Host {
 
     /** @return SPI, worker transaction control and activity reporting */
     SpiServices spi();
+
+    /** @return the hook chains */
+    HookServices hooks();
 }

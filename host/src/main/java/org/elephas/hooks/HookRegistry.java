@@ -1,0 +1,143 @@
+package org.elephas.hooks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.elephas.api.LogLevel;
+import org.elephas.api.hooks.HookRegistration;
+import org.elephas.api.host.HookServices;
+import org.elephas.log.ServerLog;
+
+/**
+ * Every hook chain of the server, by hook interface. Installs links (owner found from the hook's
+ * class), removes them one by one or by owner, and drains: after a link leaves its chain the
+ * remover waits, at most {@code drainMillis}, for calls already inside it, and logs when the
+ * bound is hit.
+ */
+public final class HookRegistry implements HookServices {
+    private final Map<Class<?>, HookChain<?, ?>> chains = new LinkedHashMap<>();
+    private final Function<Object, HookOwner> ownerOf;
+    private final ServerLog log;
+    private final long drainMillis;
+    private final AtomicLong ids = new AtomicLong();
+
+    /**
+     * @param ownerOf finds who installed a hook (from its class)
+     * @param log the server log
+     * @param drainMillis how long removal waits for calls inside a hook
+     */
+    public HookRegistry(Function<Object, HookOwner> ownerOf, ServerLog log, long drainMillis) {
+        this.ownerOf = ownerOf;
+        this.log = log;
+        this.drainMillis = drainMillis;
+    }
+
+    /**
+     * Add the chain of a hook kind.
+     *
+     * @param <H> the hook interface
+     * @param <N> its next interface
+     * @param kind the kind
+     * @param standard its standard implementation
+     * @return the chain
+     */
+    public synchronized <H, N> HookChain<H, N> addChain(HookKind<H, N> kind, N standard) {
+        HookChain<H, N> chain = new HookChain<>(kind, standard);
+        chains.put(kind.type(), chain);
+        return chain;
+    }
+
+    @Override
+    public <H> HookRegistration install(Class<H> kind, H hook) {
+        return install(kind, hook, ownerOf.apply(hook));
+    }
+
+    /**
+     * @param <H> the hook interface
+     * @param kind the hook interface
+     * @param hook the hook
+     * @param owner who installs it
+     * @return its registration
+     */
+    @SuppressWarnings("unchecked")
+    public <H> HookRegistration install(Class<H> kind, H hook, HookOwner owner) {
+        HookChain<H, ?> chain;
+        synchronized (this) {
+            chain = (HookChain<H, ?>) chains.get(kind);
+        }
+        if (chain == null) {
+            throw new IllegalArgumentException(kind.getName() + " is not a hook kind");
+        }
+        java.util.Objects.requireNonNull(hook, "hook");
+        HookLink<H> link = new HookLink<>(chain.kind(), hook, owner, ids.incrementAndGet());
+        chain.add(link);
+        return () -> remove(l -> l == link);
+    }
+
+    /**
+     * Remove every link of an owner (its bundle is stopping) and wait for calls inside them.
+     *
+     * @param bundleId the owner's bundle
+     */
+    public void removeOwner(long bundleId) {
+        remove(l -> l.owner().bundleId() == bundleId);
+    }
+
+    private void remove(Predicate<HookLink<?>> which) {
+        List<HookLink<?>> removed = new ArrayList<>();
+        for (HookChain<?, ?> chain : chainList()) {
+            removed.addAll(chain.remove(which));
+        }
+        removed.forEach(HookLink::retire);
+        drain(removed);
+    }
+
+    private void drain(List<HookLink<?>> removed) {
+        long deadline = System.nanoTime() + drainMillis * 1_000_000L;
+        for (HookLink<?> link : removed) {
+            while (link.inFlight() > 0) {
+                if (System.nanoTime() - deadline > 0) {
+                    log.log(LogLevel.LOG, link.kind().name() + " hook of " + link.owner().describe()
+                            + " still had calls running after " + drainMillis + " ms; removed anyway");
+                    break;
+                }
+                // Calls inside a hook are usually microseconds from done.
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            }
+        }
+    }
+
+    private synchronized List<HookChain<?, ?>> chainList() {
+        return new ArrayList<>(chains.values());
+    }
+
+    /** @return one row per link, chain by chain, in calling order ({@code elephas_hooks}) */
+    public List<HookRow> rows() {
+        List<HookRow> rows = new ArrayList<>();
+        for (HookChain<?, ?> chain : chainList()) {
+            int position = 1;
+            for (HookLink<?> l : chain.links()) {
+                rows.add(new HookRow(chain.kind().name(), position++, l.owner(), l.calls(), l.totalNanos(), l.errors()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * One row of {@code elephas_hooks}.
+     *
+     * @param hook the hook kind
+     * @param position 1 = called first
+     * @param owner who installed it
+     * @param calls calls so far
+     * @param totalNanos estimated time inside it, its next included
+     * @param errors calls it failed
+     */
+    public record HookRow(String hook, int position, HookOwner owner, long calls, long totalNanos, long errors) {
+    }
+}
