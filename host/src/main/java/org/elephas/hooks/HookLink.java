@@ -10,11 +10,13 @@ import org.elephas.api.SqlState;
 /**
  * One installed hook: its owner, its statistics and its part in the unloading protocol.
  *
- * <p>Unloading (a Dekker handshake on two volatile variables): a call {@link #enter enters} by
- * counting itself in flight and then reading {@code retired}; the remover sets {@code retired}
- * and then reads the in-flight count. Either the call sees the link retired and passes straight
- * to {@code next}, or the remover sees the call and waits for it. So once the remover has seen
- * no call in flight, none will run the hook again.
+ * <p>Unloading (a Dekker handshake): a call {@link #enter enters} by counting itself in
+ * ({@code entered}) and then reading {@code retired}; the remover sets {@code retired} and then
+ * reads {@code entered - exited}. Either the call sees the link retired and passes straight to
+ * {@code next}, or the remover sees the call and waits for it. So once the remover has seen no
+ * call in flight, none will run the hook again. The two counters are also the statistics: calls
+ * are {@code entered} less the calls that passed a retired link, so a link costs two counter
+ * increments.
  *
  * <p>Timing is sampled (one call in {@value #SAMPLE_EVERY}) so that a pass-through link costs a
  * few counter increments, not two clock reads; total time is the sampled time scaled up.
@@ -29,9 +31,10 @@ public final class HookLink<H> {
     private final H hook;
     private final HookOwner owner;
     private final long id;
-    private final LongAdder calls = new LongAdder();
+    private final LongAdder entered = new LongAdder();
+    private final LongAdder exited = new LongAdder();
+    private final LongAdder passedRetired = new LongAdder();
     private final LongAdder errors = new LongAdder();
-    private final LongAdder inFlight = new LongAdder();
     private final LongAdder sampledNanos = new LongAdder();
     private final LongAdder sampledCalls = new LongAdder();
     private volatile boolean retired;
@@ -69,12 +72,12 @@ public final class HookLink<H> {
      * @return -1 when the link is retired (pass to next), 0 to run untimed, else the start time
      */
     public long enter() {
-        inFlight.increment();
+        entered.increment();
         if (retired) {
-            inFlight.decrement();
+            passedRetired.increment();
+            exited.increment();
             return -1;
         }
-        calls.increment();
         return (ThreadLocalRandom.current().nextInt() & (SAMPLE_EVERY - 1)) == 0 ? System.nanoTime() | 1 : 0;
     }
 
@@ -84,7 +87,7 @@ public final class HookLink<H> {
             sampledNanos.add(System.nanoTime() - started);
             sampledCalls.increment();
         }
-        inFlight.decrement();
+        exited.increment();
     }
 
     /**
@@ -114,12 +117,13 @@ public final class HookLink<H> {
 
     /** @return calls inside the hook now */
     long inFlight() {
-        return inFlight.sum();
+        long out = exited.sum(); // first: a call that enters and exits meanwhile is then counted in, never out
+        return entered.sum() - out;
     }
 
     /** @return calls so far */
     public long calls() {
-        return calls.sum();
+        return entered.sum() - passedRetired.sum();
     }
 
     /** @return calls that raised an error in this hook */
