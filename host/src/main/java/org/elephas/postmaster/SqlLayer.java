@@ -66,7 +66,10 @@ final class SqlLayer implements AutoCloseable {
             // System functions and views in every database; they read the server through SystemState.
             engine.addInitializer(new SystemObjects());
             Dialect dialect = Dialect.standard();
-            UtilityCommands commands = new UtilityCommands(new DatabaseInterlock(postmaster.workers()::terminateWorkersForDatabase));
+            UtilityCommands commands = new UtilityCommands(
+                    new DatabaseInterlock(postmaster.workers()::terminateWorkersForDatabase),
+                    postmaster.hooks().addChain(org.elephas.hooks.RoleHookKinds.CHECK_PASSWORD, (user, pass, type, until) -> {
+                    }));
             JavaFunctions functions = registerExtensionCommands(commands, catalog, postmaster.library());
             Stages stages = new Stages(new Stages.Standard(new StandardPlanner(dialect),
                     new StandardUtility(commands, dialect), new StandardExecutor()), postmaster.hooks());

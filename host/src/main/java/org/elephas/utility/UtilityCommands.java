@@ -30,8 +30,11 @@ public final class UtilityCommands implements UtilityCommand.Lookup {
      * The standard table.
      *
      * @param interlock the wait for a database to be free, for the database commands
+     * @param checkPassword the {@code check_password} hook chain, for the role commands
      */
-    public UtilityCommands(DatabaseInterlock interlock) {
+    public UtilityCommands(DatabaseInterlock interlock,
+            org.elephas.hooks.HookChain<org.elephas.api.hooks.CheckPasswordHook,
+                    org.elephas.api.hooks.CheckPasswordHook.Next> checkPassword) {
         ParameterCommands parameters = new ParameterCommands();
         register("set", parameters);
         register("show", parameters);
@@ -40,11 +43,11 @@ public final class UtilityCommands implements UtilityCommand.Lookup {
         register("create database", new CreateDatabase(interlock));
         register("drop database", new DropDatabase(interlock));
         register("alter database", new AlterDatabase(interlock));
-        CreateRole createRole = new CreateRole();
+        CreateRole createRole = new CreateRole(checkPassword);
         register("create role", createRole);
         register("create user", createRole);
         register("create group", createRole);
-        AlterRole alterRole = new AlterRole();
+        AlterRole alterRole = new AlterRole(checkPassword);
         register("alter role", alterRole);
         register("alter user", alterRole);
         DropRole dropRole = new DropRole();

@@ -118,6 +118,28 @@ class HookChainTest {
     }
 
     @Test
+    void checkPasswordSeesPasswordsAsGivenAndMayRejectThem() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (HookRegistration h = install(org.elephas.api.hooks.CheckPasswordHook.class,
+                (user, pass, type, until, next) -> {
+                    seen.add(user + "/" + type);
+                    if (type == org.elephas.api.hooks.PasswordType.PLAINTEXT && pass.length() < 8) {
+                        throw PgException.error(SqlState.INVALID_PARAMETER_VALUE, "password is too short");
+                    }
+                    next.checkPassword(user, pass, type, until);
+                }, "passwordcheck"); SqlClient c = server.connect()) {
+            PgException e = c.error("create role pw_short login password 'abc'");
+            assertEquals("password is too short", e.getMessage());
+            assertEquals(SqlState.INVALID_PARAMETER_VALUE, e.sqlState());
+            assertEquals(0L, c.value("select count(*) from pg_roles where rolname = 'pw_short'"), "not created");
+            assertEquals("CREATE ROLE", c.exec("create role pw_long login password 'long enough'"));
+            assertEquals("ALTER ROLE", c.exec("alter role pw_long password 'md5" + "0".repeat(32) + "'"));
+            assertEquals(List.of("pw_short/PLAINTEXT", "pw_long/PLAINTEXT", "pw_long/MD5"), seen);
+            c.exec("drop role pw_long");
+        }
+    }
+
+    @Test
     void elephasHooksShowsEachLinkWithItsCalls() {
         try (HookRegistration h = install(PostParseAnalyzeHook.class, (q, next) -> next.postParseAnalyze(q), "counted");
                 SqlClient c = server.connect()) {

@@ -1,5 +1,8 @@
 package org.elephas.catalog.commands;
 
+import org.elephas.api.hooks.CheckPasswordHook;
+import org.elephas.hooks.HookChain;
+
 import java.util.List;
 
 import org.elephas.api.PgException;
@@ -22,9 +25,11 @@ import org.elephas.pipeline.UtilityCommand;
  * ({@code SET}/{@code RESET}) are not supported.
  */
 public final class AlterRole implements UtilityCommand {
+    private final HookChain<CheckPasswordHook, CheckPasswordHook.Next> checkPassword;
 
-    /** The command. */
-    public AlterRole() {
+    /** @param checkPassword the {@code check_password} chain a given password goes through first */
+    public AlterRole(HookChain<CheckPasswordHook, CheckPasswordHook.Next> checkPassword) {
+        this.checkPassword = checkPassword;
     }
 
     @Override
@@ -51,7 +56,7 @@ public final class AlterRole implements UtilityCommand {
         qc.set("ALTER ROLE");
     }
 
-    private static void alter(Caller caller, RoleSpec target, RoleOptions options) {
+    private void alter(Caller caller, RoleSpec target, RoleOptions options) {
         options.checkConnectionLimit();
         Catalog catalog = caller.catalog();
         RoleInfo role = target.resolve(catalog);
@@ -76,7 +81,8 @@ public final class AlterRole implements UtilityCommand {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to alter role")
                     .withDetail("The bootstrap user must have the SUPERUSER attribute.");
         }
-        String password = options.hasPassword() ? Passwords.toStore(caller, role.name(), options.password()) : null;
+        String password = options.hasPassword()
+                ? Passwords.toStore(caller, checkPassword.head(), role.name(), options.password()) : null;
         catalog.change(conn -> {
             RoleInfo now = catalog.role(role.oid()).orElseThrow(() -> RoleSpec.doesNotExist(role.name()));
             Integer limit = options.connectionLimit();

@@ -1,5 +1,8 @@
 package org.elephas.catalog.commands;
 
+import org.elephas.api.hooks.CheckPasswordHook;
+import org.elephas.hooks.HookChain;
+
 import java.util.List;
 
 import org.elephas.api.PgException;
@@ -19,9 +22,11 @@ import org.elephas.pipeline.UtilityCommand;
  * BYPASSRLS). A password is stored hashed ({@link Passwords}).
  */
 public final class CreateRole implements UtilityCommand {
+    private final HookChain<CheckPasswordHook, CheckPasswordHook.Next> checkPassword;
 
-    /** The command. */
-    public CreateRole() {
+    /** @param checkPassword the {@code check_password} chain a given password goes through first */
+    public CreateRole(HookChain<CheckPasswordHook, CheckPasswordHook.Next> checkPassword) {
+        this.checkPassword = checkPassword;
     }
 
     @Override
@@ -56,7 +61,8 @@ public final class CreateRole implements UtilityCommand {
         if (catalog.role(name).isPresent()) {
             throw CatalogRows.roleExists(name);
         }
-        String password = options.hasPassword() ? Passwords.toStore(caller, name, options.password()) : null;
+        String password = options.hasPassword()
+                ? Passwords.toStore(caller, checkPassword.head(), name, options.password()) : null;
         Integer limit = options.connectionLimit();
         RoleInfo role = new RoleInfo(catalog.newOid(), name, superuser, options.flag("createdb", false),
                 options.flag("createrole", false), options.flag("canlogin", isUser), password,
