@@ -9,6 +9,8 @@ import java.util.function.IntSupplier;
 
 import org.elephas.api.LogLevel;
 import org.elephas.api.PgException;
+import org.elephas.api.hooks.EmitLogHook;
+import org.elephas.api.hooks.ErrorData;
 
 /**
  * The server log, written in PostgreSQL's default {@code log_line_prefix} style:
@@ -17,6 +19,8 @@ import org.elephas.api.PgException;
  * levels is the server log's, where {@code LOG} ranks above {@code ERROR}.
  */
 public final class ServerLog {
+    private static final ThreadLocal<Boolean> IN_HOOK = new ThreadLocal<>();
+    private volatile java.util.function.Supplier<EmitLogHook.Next> emitLog;
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -79,7 +83,8 @@ public final class ServerLog {
      * @param error the error
      */
     public void log(PgException error) {
-        write(error.level(), pidOfCaller.getAsInt(), error.getMessage(), error.detail(), error.hint());
+        write(error.level(), pidOfCaller.getAsInt(), error.sqlState(), error.getMessage(), error.detail(), error.hint(),
+                null);
     }
 
     /**
@@ -89,7 +94,7 @@ public final class ServerLog {
      * @param error the error
      */
     public void log(int pid, PgException error) {
-        write(error.level(), pid, error.getMessage(), error.detail(), error.hint());
+        write(error.level(), pid, error.sqlState(), error.getMessage(), error.detail(), error.hint(), null);
     }
 
     /**
@@ -101,7 +106,7 @@ public final class ServerLog {
      * @param statement the statement's text, or null
      */
     public void log(int pid, PgException error, String statement) {
-        write(error.level(), pid, error.getMessage(), error.detail(), error.hint(), statement);
+        write(error.level(), pid, error.sqlState(), error.getMessage(), error.detail(), error.hint(), statement);
     }
 
     /**
@@ -114,13 +119,59 @@ public final class ServerLog {
      * @param hint hint or null
      */
     public void write(LogLevel level, int pid, String message, String detail, String hint) {
-        write(level, pid, message, detail, hint, null);
+        write(level, pid, null, message, detail, hint, null);
     }
 
-    private void write(LogLevel level, int pid, String message, String detail, String hint, String statement) {
+    /**
+     * Send every report through {@code emit_log} hooks from now on.
+     *
+     * @param chain the entry point of the emit_log chain, read per report; its standard
+     *     implementation is {@link #emit}
+     */
+    public void setEmitLog(java.util.function.Supplier<EmitLogHook.Next> chain) {
+        this.emitLog = chain;
+    }
+
+    private void write(LogLevel level, int pid, String sqlState, String message, String detail, String hint,
+            String statement) {
         if (!isEnabled(level)) {
             return;
         }
+        var chain = emitLog;
+        ErrorData edata = new ErrorData(level, pid, sqlState, message, detail, hint, statement);
+        if (chain == null || IN_HOOK.get() != null) {
+            emit(edata);
+            return;
+        }
+        // A report made from inside a hook goes straight out: no recursion through the chain.
+        IN_HOOK.set(Boolean.TRUE);
+        try {
+            chain.get().emitLog(edata);
+        } catch (RuntimeException e) {
+            // A failing hook must not lose the report nor fail whoever logs it.
+            emit(new ErrorData(LogLevel.WARNING, pid, null, "emit_log hook failed: " + e.getMessage(), null, null, null));
+            emit(edata);
+        } finally {
+            IN_HOOK.remove();
+        }
+    }
+
+    /**
+     * Write a report, unless a hook kept it from the server ({@code emit_log}'s standard
+     * implementation).
+     *
+     * @param edata the report
+     */
+    public void emit(ErrorData edata) {
+        if (!edata.outputToServer()) {
+            return;
+        }
+        LogLevel level = edata.level();
+        int pid = edata.pid();
+        String message = edata.message();
+        String detail = edata.detail();
+        String hint = edata.hint();
+        String statement = edata.statement();
         String prefix = TIMESTAMP.format(Instant.now()) + " [" + pid + "] ";
         StringBuilder lines = new StringBuilder(128);
         lines.append(prefix).append(level.name()).append(":  ").append(message).append('\n');

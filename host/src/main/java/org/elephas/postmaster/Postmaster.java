@@ -174,6 +174,7 @@ public final class Postmaster {
         // Synchronous: a stopping bundle's hooks leave their chains, and calls inside them finish,
         // before its activator's stop and before its classes go.
         framework.context().addBundleListener(HookOwners.unloader(hooks));
+        log.setEmitLog(hooks.addChain(org.elephas.hooks.LogHookKinds.EMIT_LOG, log::emit)::head);
         bridge = new HostBridge(log, procs, supervisor, waitEvents, gucs, () -> preloadInProgress, connections,
                 new HostSpi(connections), hooks);
         HostAccess.install(bridge);

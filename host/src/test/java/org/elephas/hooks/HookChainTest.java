@@ -140,6 +140,24 @@ class HookChainTest {
     }
 
     @Test
+    void emitLogSeesReportsAndMayKeepThemFromTheLog() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (HookRegistration h = install(org.elephas.api.hooks.EmitLogHook.class, (edata, next) -> {
+            if (edata.message().contains("hidden_table")) {
+                seen.add(edata.level() + " " + edata.sqlState() + " " + edata.statement());
+                edata.setOutputToServer(false);
+            }
+            next.emitLog(edata);
+        }, "logfilter"); SqlClient c = server.connect()) {
+            c.error("select * from hidden_table");
+            c.error("select * from shown_table");
+            server.log().await("relation \"shown_table\" does not exist", TestServer.PATIENCE);
+            assertEquals(List.of("ERROR 42P01 select * from hidden_table"), seen);
+            assertEquals(0, server.log().count(".*hidden_table.*"), "the hook kept it out of the log");
+        }
+    }
+
+    @Test
     void elephasHooksShowsEachLinkWithItsCalls() {
         try (HookRegistration h = install(PostParseAnalyzeHook.class, (q, next) -> next.postParseAnalyze(q), "counted");
                 SqlClient c = server.connect()) {
