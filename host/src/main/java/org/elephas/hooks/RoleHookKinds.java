@@ -1,8 +1,9 @@
 package org.elephas.hooks;
 
 import org.elephas.api.hooks.CheckPasswordHook;
+import org.elephas.api.hooks.ClientAuthenticationHook;
 
-/** Hook kinds of role management. */
+/** Hook kinds of roles: their passwords and their authentication. */
 public final class RoleHookKinds {
     private RoleHookKinds() {
     }
@@ -17,6 +18,23 @@ public final class RoleHookKinds {
                 }
                 try {
                     link.hook().checkPassword(user, pass, type, until, next);
+                } catch (RuntimeException e) {
+                    throw link.failed(e);
+                } finally {
+                    link.exit(t);
+                }
+            });
+
+    /** {@code ClientAuthentication}. */
+    public static final HookKind<ClientAuthenticationHook, ClientAuthenticationHook.Next> CLIENT_AUTHENTICATION =
+            new HookKind<>("ClientAuthentication", ClientAuthenticationHook.class, (link, next) -> (port, status) -> {
+                long t = link.enter();
+                if (t < 0) {
+                    next.clientAuthentication(port, status);
+                    return;
+                }
+                try {
+                    link.hook().clientAuthentication(port, status, next);
                 } catch (RuntimeException e) {
                     throw link.failed(e);
                 } finally {

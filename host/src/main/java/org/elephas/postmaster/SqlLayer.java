@@ -79,7 +79,9 @@ final class SqlLayer implements AutoCloseable {
                     () -> postmaster.workers().snapshot(), () -> postmaster.library().bundles(), postmaster::reload,
                     () -> postmaster.hooks().rows());
             systemState.install();
-            return new SqlLayer(catalog, engine, new Sessions(context), pipeline, systemState, functions);
+            return new SqlLayer(catalog, engine, new Sessions(context, postmaster.hooks().addChain(
+                    org.elephas.hooks.RoleHookKinds.CLIENT_AUTHENTICATION, (port, status) -> {
+                    })::head), pipeline, systemState, functions);
         } catch (RuntimeException e) {
             engine.close();
             catalog.close();

@@ -1,5 +1,11 @@
 package org.elephas.session;
 
+import java.util.function.Supplier;
+
+import org.elephas.api.hooks.AuthStatus;
+import org.elephas.api.hooks.ClientAuthenticationHook;
+import org.elephas.api.hooks.Port;
+
 import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
@@ -24,10 +30,15 @@ import org.elephas.guc.GucSession;
  */
 public final class Sessions {
     private final ServerContext server;
+    private final Supplier<ClientAuthenticationHook.Next> clientAuthentication;
 
-    /** @param server the server's parts */
-    public Sessions(ServerContext server) {
+    /**
+     * @param server the server's parts
+     * @param clientAuthentication the entry point of the ClientAuthentication hook chain
+     */
+    public Sessions(ServerContext server, Supplier<ClientAuthenticationHook.Next> clientAuthentication) {
         this.server = server;
+        this.clientAuthentication = clientAuthentication;
     }
 
     /** @return the server's parts */
@@ -50,6 +61,10 @@ public final class Sessions {
      * @throws PgException FATAL when a check fails
      */
     public Session connect(String databaseName, String roleName, Map<String, String> options) {
+        // In process there is nothing to prove: the hooks see a trusted, successful attempt
+        // (PostgreSQL calls them after authentication, before the role and database checks).
+        clientAuthentication.get().clientAuthentication(new Port(databaseName, roleName, null, 0,
+                options.getOrDefault("application_name", ""), "trust"), AuthStatus.OK);
         Catalog catalog = server.catalog();
         RoleInfo role = catalog.role(roleName).orElseThrow(() -> PgException.fatal(
                 SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + roleName + "\" does not exist"));

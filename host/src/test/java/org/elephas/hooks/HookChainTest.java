@@ -158,6 +158,25 @@ class HookChainTest {
     }
 
     @Test
+    void clientAuthenticationSeesEachConnectionAndMayRejectIt() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (HookRegistration h = install(org.elephas.api.hooks.ClientAuthenticationHook.class,
+                (port, status, next) -> {
+                    seen.add(port.userName() + "@" + port.databaseName() + " " + port.authMethod() + " " + status);
+                    if (port.userName().equals("blocked")) {
+                        throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "blocked by hook");
+                    }
+                    next.clientAuthentication(port, status);
+                }, "authcheck")) {
+            server.connect().close();
+            PgException e = org.junit.jupiter.api.Assertions.assertThrows(PgException.class,
+                    () -> server.connect("postgres", "blocked"));
+            assertEquals("blocked by hook", e.getMessage());
+            assertEquals(List.of("postgres@postgres trust OK", "blocked@postgres trust OK"), seen);
+        }
+    }
+
+    @Test
     void elephasHooksShowsEachLinkWithItsCalls() {
         try (HookRegistration h = install(PostParseAnalyzeHook.class, (q, next) -> next.postParseAnalyze(q), "counted");
                 SqlClient c = server.connect()) {
