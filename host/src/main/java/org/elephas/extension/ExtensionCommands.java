@@ -8,10 +8,16 @@ import org.elephas.api.SqlState;
 import org.elephas.api.sql.DestReceiver;
 import org.elephas.api.sql.ProcessUtilityContext;
 import org.elephas.api.sql.QueryCompletion;
+import org.elephas.catalog.Catalog;
+import org.elephas.catalog.ExtensionInfo;
+import org.elephas.function.FunctionCommands;
+import org.elephas.function.JavaFunctions;
+import org.elephas.library.ExtensionLibrary;
 import org.elephas.pipeline.HostQuery;
 import org.elephas.pipeline.UtilityCommand;
 import org.elephas.session.Session;
 import org.elephas.sql.TokenCursor;
+import org.elephas.utility.UtilityCommands;
 
 /**
  * The statements of extensions: parse, then hand to {@link Extensions}.
@@ -24,6 +30,35 @@ import org.elephas.sql.TokenCursor;
  * </pre>
  */
 public final class ExtensionCommands {
+
+    /**
+     * Register LOAD, CREATE/ALTER/DROP EXTENSION and the Java functions' CREATE/DROP FUNCTION.
+     *
+     * @param commands the host's utility commands
+     * @param catalog the catalog
+     * @param library the extension library
+     * @return the Java functions (closed with the SQL layer)
+     */
+    public static JavaFunctions registerAll(UtilityCommands commands, Catalog catalog, ExtensionLibrary library) {
+        JavaFunctions functions = JavaFunctions.open(catalog, library);
+        library.addBundleListener(functions::bundleChanged);
+        Extensions extensions = new Extensions(catalog, library, new ExtensionObjects(catalog, functions));
+        commands.register("load", new Load(extensions));
+        commands.register("create extension", new Create(extensions));
+        commands.register("alter extension", new Alter(extensions));
+        commands.register("drop extension", new Drop(extensions));
+        FunctionCommands.Create createFunction = new FunctionCommands.Create(functions);
+        commands.register("create function", createFunction);
+        commands.register("create or replace function", createFunction);
+        commands.register("drop function", new FunctionCommands.Drop(functions, (db, schema, name) -> {
+            List<ExtensionInfo> installed = catalog.extensions(db);
+            return extensions.objects().owner(installed.stream().map(ExtensionInfo::oid).toList(),
+                    new ExtensionMember("function", schema, name))
+                    .flatMap(oid -> installed.stream().filter(e -> e.oid() == oid).findFirst())
+                    .map(ExtensionInfo::name);
+        }));
+        return functions;
+    }
     private ExtensionCommands() {
     }
 

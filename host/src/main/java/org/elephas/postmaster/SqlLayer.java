@@ -8,13 +8,8 @@ import org.elephas.catalog.commands.DatabaseInterlock;
 import org.elephas.dialect.Dialect;
 import org.elephas.engine.Engine;
 import org.elephas.extension.ExtensionCommands;
-import org.elephas.extension.ExtensionMember;
-import org.elephas.extension.ExtensionObjects;
-import org.elephas.extension.Extensions;
-import org.elephas.function.FunctionCommands;
 import org.elephas.function.JavaFunctions;
 import org.elephas.guc.GucRegistry;
-import org.elephas.library.ExtensionLibrary;
 import org.elephas.log.ServerLog;
 import org.elephas.pipeline.Pipeline;
 import org.elephas.pipeline.StandardExecutor;
@@ -70,7 +65,7 @@ final class SqlLayer implements AutoCloseable {
                     new DatabaseInterlock(postmaster.workers()::terminateWorkersForDatabase),
                     postmaster.hooks().addChain(org.elephas.hooks.RoleHookKinds.CHECK_PASSWORD, (user, pass, type, until) -> {
                     }));
-            JavaFunctions functions = registerExtensionCommands(commands, catalog, postmaster.library());
+            JavaFunctions functions = ExtensionCommands.registerAll(commands, catalog, postmaster.library());
             Stages stages = new Stages(new Stages.Standard(new StandardPlanner(dialect),
                     new StandardUtility(commands, dialect), new StandardExecutor()), postmaster.hooks());
             Pipeline pipeline = new Pipeline(stages);
@@ -87,29 +82,6 @@ final class SqlLayer implements AutoCloseable {
             catalog.close();
             throw e;
         }
-    }
-
-    /** LOAD, CREATE/ALTER/DROP EXTENSION and Java functions (CREATE/DROP FUNCTION). */
-    private static JavaFunctions registerExtensionCommands(UtilityCommands commands, Catalog catalog,
-            ExtensionLibrary library) {
-        JavaFunctions functions = JavaFunctions.open(catalog, library);
-        library.addBundleListener(functions::bundleChanged);
-        Extensions extensions = new Extensions(catalog, library, new ExtensionObjects(catalog, functions));
-        commands.register("load", new ExtensionCommands.Load(extensions));
-        commands.register("create extension", new ExtensionCommands.Create(extensions));
-        commands.register("alter extension", new ExtensionCommands.Alter(extensions));
-        commands.register("drop extension", new ExtensionCommands.Drop(extensions));
-        FunctionCommands.Create createFunction = new FunctionCommands.Create(functions);
-        commands.register("create function", createFunction);
-        commands.register("create or replace function", createFunction);
-        commands.register("drop function", new FunctionCommands.Drop(functions, (db, schema, name) -> {
-            java.util.List<org.elephas.catalog.ExtensionInfo> installed = catalog.extensions(db);
-            return extensions.objects().owner(installed.stream().map(org.elephas.catalog.ExtensionInfo::oid).toList(),
-                    new ExtensionMember("function", schema, name))
-                    .flatMap(oid -> installed.stream().filter(e -> e.oid() == oid).findFirst())
-                    .map(org.elephas.catalog.ExtensionInfo::name);
-        }));
-        return functions;
     }
 
     /** @return the session factory */
