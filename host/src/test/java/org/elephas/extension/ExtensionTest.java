@@ -1,5 +1,6 @@
 package org.elephas.extension;
 
+import static org.elephas.testing.PgAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import java.util.Map;
 import org.elephas.api.PgException;
 import org.elephas.catalog.Catalog;
 import org.elephas.catalog.ExtensionInfo;
-import org.elephas.session.Notice;
 import org.elephas.testing.SqlClient;
 import org.elephas.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -73,19 +73,12 @@ class ExtensionTest {
                 .filter(e -> e.name().equals(name)).findFirst().orElse(null);
     }
 
-    private static void assertError(PgException e, String sqlState, String message) {
-        assertEquals(message, e.getMessage());
-        assertEquals(sqlState, e.sqlState(), e.getMessage());
-    }
 
-    private static List<String> notices(SqlClient c) {
-        return c.notices().stream().map(Notice::message).toList();
-    }
 
     @Test
     void loadRunsPgInitOnceAndChecksNameAndRole() {
         try (SqlClient c = server.connect(); SqlClient plain = server.connect("postgres", "plain")) {
-            assertError(plain.error("LOAD 'fx_cycle_a'"), "42501", "access to library \"fx_cycle_a\" is not allowed");
+            assertError("42501", "access to library \"fx_cycle_a\" is not allowed", plain.error("LOAD 'fx_cycle_a'"));
             assertEquals("LOAD", c.exec("LOAD 'fx_cycle_a'"));
             assertEquals("LOAD", c.exec("LOAD '$libdir/fx_cycle_a'"));
             assertEquals(1, server.log().count("fixture _PG_init of fx_cycle_a"));
@@ -136,19 +129,15 @@ class ExtensionTest {
                     c.value("SELECT fx_spi('UPDATE fx_items SET label = ''z'' WHERE id > 1', false, 0)"));
             assertEquals("SPI_OK_DELETE 1 ", c.value("SELECT fx_spi('DELETE FROM fx_items WHERE id = 3', false, 0)"));
             assertEquals("SPI_OK_UTILITY 0 ", c.value("SELECT fx_spi('CREATE TABLE fx_spi_made (i int)', false, 0)"));
-            assertError(c.error("SELECT fx_spi('INSERT INTO fx_items VALUES (4, ''d'')', true, 0)"), "0A000",
-                    "INSERT is not allowed in a non-volatile function");
-            assertError(c.error("SELECT fx_spi('SELECT * FROM fx_items FOR UPDATE', true, 0)"), "0A000",
-                    "SELECT FOR UPDATE is not allowed in a non-volatile function");
-            assertError(c.error("SELECT fx_spi('CREATE TABLE fx_never (i int)', true, 0)"), "0A000",
-                    "CREATE TABLE is not allowed in a non-volatile function");
+            assertError("0A000", "INSERT is not allowed in a non-volatile function", c.error("SELECT fx_spi('INSERT INTO fx_items VALUES (4, ''d'')', true, 0)"));
+            assertError("0A000", "SELECT FOR UPDATE is not allowed in a non-volatile function", c.error("SELECT fx_spi('SELECT * FROM fx_items FOR UPDATE', true, 0)"));
+            assertError("0A000", "CREATE TABLE is not allowed in a non-volatile function", c.error("SELECT fx_spi('CREATE TABLE fx_never (i int)', true, 0)"));
             assertTrue(((String) c.value("SELECT fx_spi('COMMIT', false, 0)")).startsWith("SPI_ERROR_TRANSACTION: "));
             assertTrue(((String) c.value("SELECT fx_spi('COPY fx_items TO STDOUT', false, 0)")).startsWith("SPI_ERROR_COPY: "));
-            assertError(c.error("SELECT fx_commit()"), "2D000", "invalid transaction termination");
+            assertError("2D000", "invalid transaction termination", c.error("SELECT fx_commit()"));
             // An error raised by the function, and one of a statement it runs, reach the client as raised.
-            assertError(c.error("SELECT fx_raise('boom')"), "22023", "boom");
-            assertError(c.error("SELECT fx_spi('SELECT * FROM fx_missing', true, 0)"), "42P01",
-                    "relation \"fx_missing\" does not exist");
+            assertError("22023", "boom", c.error("SELECT fx_raise('boom')"));
+            assertError("42P01", "relation \"fx_missing\" does not exist", c.error("SELECT fx_spi('SELECT * FROM fx_missing', true, 0)"));
             assertEquals(3L, c.value("SELECT count(*) FROM fx_items"));
         }
     }
@@ -187,8 +176,7 @@ class ExtensionTest {
         try (SqlClient c = server.connect()) {
             c.exec("CREATE EXTENSION fx_sql");
             c.exec("SELECT fx_spi('CREATE TABLE fx_not_member (i int)', false, 0)");
-            assertError(c.error("DROP FUNCTION fx_add(int4, int4)"), "2BP01",
-                    "cannot drop function fx_add(integer,integer) because extension fx_sql requires it");
+            assertError("2BP01", "cannot drop function fx_add(integer,integer) because extension fx_sql requires it", c.error("DROP FUNCTION fx_add(int4, int4)"));
             assertEquals("You can drop extension fx_sql instead.", c.error("DROP FUNCTION fx_add").hint());
             assertEquals("DROP EXTENSION", c.exec("DROP EXTENSION fx_sql"));
             assertNull(installed("fx_sql"));
@@ -209,12 +197,12 @@ class ExtensionTest {
             c.exec("CREATE VIEW fx_v AS SELECT label FROM fx_items");
             c.exec("CREATE TABLE fx_ref (id int REFERENCES fx_items (id))");
             PgException e = c.error("DROP EXTENSION fx_sql");
-            assertError(e, "2BP01", "cannot drop extension fx_sql because other objects depend on it");
+            assertError("2BP01", "cannot drop extension fx_sql because other objects depend on it", e);
             assertTrue(e.detail().contains("view fx_v depends on table fx_items"), e.detail());
             assertTrue(e.detail().matches("(?s).*constraint \\S+ on table fx_ref depends on table fx_items.*"), e.detail());
             assertEquals(1L, c.value("SELECT count(*) FROM fx_items"));
             c.exec("DROP EXTENSION fx_sql CASCADE");
-            assertEquals(List.of("drop cascades to 2 other objects"), notices(c));
+            assertEquals(List.of("drop cascades to 2 other objects"), c.noticeMessages());
             assertEquals("42P01", c.error("SELECT * FROM fx_v").sqlState());
             // The referencing table stays; only its constraint went.
             c.exec("INSERT INTO fx_ref VALUES (42)");
@@ -226,11 +214,10 @@ class ExtensionTest {
     void ifNotExistsAndAlreadyExists() {
         try (SqlClient c = server.connect()) {
             c.exec("CREATE EXTENSION fx_base");
-            assertError(c.error("CREATE EXTENSION fx_base"), "42710", "extension \"fx_base\" already exists");
+            assertError("42710", "extension \"fx_base\" already exists", c.error("CREATE EXTENSION fx_base"));
             assertEquals("CREATE EXTENSION", c.exec("CREATE EXTENSION IF NOT EXISTS fx_base"));
-            assertEquals(List.of("extension \"fx_base\" already exists, skipping"), notices(c));
-            assertError(c.error("CREATE EXTENSION fx_base SCHEMA public SCHEMA public"), "42601",
-                    "conflicting or redundant options");
+            assertEquals(List.of("extension \"fx_base\" already exists, skipping"), c.noticeMessages());
+            assertError("42601", "conflicting or redundant options", c.error("CREATE EXTENSION fx_base SCHEMA public SCHEMA public"));
         }
     }
 
@@ -252,17 +239,15 @@ class ExtensionTest {
             c.exec("DROP EXTENSION fx_sql");
             assertEquals("42883", c.error("SELECT fx_version()").sqlState());
 
-            assertError(c.error("CREATE EXTENSION fx_sql VERSION '3.0'"), "22023",
-                    "extension \"fx_sql\" has no installation script nor update path for version \"3.0\"");
+            assertError("22023", "extension \"fx_sql\" has no installation script nor update path for version \"3.0\"", c.error("CREATE EXTENSION fx_sql VERSION '3.0'"));
             c.exec("CREATE EXTENSION fx_sql");
             assertEquals("ALTER EXTENSION", c.exec("ALTER EXTENSION fx_sql UPDATE TO '1.1'"));
             assertEquals("1.1", installed("fx_sql").version());
             assertEquals("1.1", c.value("SELECT fx_version()"));
             c.exec("ALTER EXTENSION fx_sql UPDATE TO '1.1'");
-            assertEquals(List.of("version \"1.1\" of extension \"fx_sql\" is already installed"), notices(c));
-            assertError(c.error("ALTER EXTENSION fx_sql UPDATE TO '1.0'"), "22023",
-                    "extension \"fx_sql\" has no update path from version \"1.1\" to version \"1.0\"");
-            assertError(c.error("ALTER EXTENSION fx_nosuch UPDATE"), "42704", "extension \"fx_nosuch\" does not exist");
+            assertEquals(List.of("version \"1.1\" of extension \"fx_sql\" is already installed"), c.noticeMessages());
+            assertError("22023", "extension \"fx_sql\" has no update path from version \"1.1\" to version \"1.0\"", c.error("ALTER EXTENSION fx_sql UPDATE TO '1.0'"));
+            assertError("42704", "extension \"fx_nosuch\" does not exist", c.error("ALTER EXTENSION fx_nosuch UPDATE"));
             // Members added by the update go with the extension.
             c.exec("DROP EXTENSION fx_sql");
             assertEquals("42883", c.error("SELECT fx_version()").sqlState());
@@ -278,11 +263,10 @@ class ExtensionTest {
             assertEquals(0L, c.value("SELECT count(*) FROM fx_s1.fx_base_t"));
             assertEquals("42P01", c.error("SELECT * FROM public.fx_base_t").sqlState());
             c.exec("DROP EXTENSION fx_base");
-            assertError(c.error("CREATE EXTENSION fx_base SCHEMA fx_nosuch"), "3F000", "schema \"fx_nosuch\" does not exist");
+            assertError("3F000", "schema \"fx_nosuch\" does not exist", c.error("CREATE EXTENSION fx_base SCHEMA fx_nosuch"));
 
             // The control file names the schema: it is created, and no other is accepted.
-            assertError(c.error("CREATE EXTENSION fx_fixed SCHEMA public"), "0A000",
-                    "extension \"fx_fixed\" must be installed in schema \"fx_fixed_schema\"");
+            assertError("0A000", "extension \"fx_fixed\" must be installed in schema \"fx_fixed_schema\"", c.error("CREATE EXTENSION fx_fixed SCHEMA public"));
             c.exec("CREATE EXTENSION fx_fixed");
             assertEquals("fx_fixed_schema", installed("fx_fixed").schema());
             assertEquals(0L, c.value("SELECT count(*) FROM fx_fixed_schema.fx_fixed_t"));
@@ -295,32 +279,31 @@ class ExtensionTest {
     void requiredExtensionsAndCascade() {
         try (SqlClient c = server.connect()) {
             PgException e = c.error("CREATE EXTENSION fx_dep");
-            assertError(e, "42704", "required extension \"fx_base\" is not installed");
+            assertError("42704", "required extension \"fx_base\" is not installed", e);
             assertEquals("Use CREATE EXTENSION ... CASCADE to install required extensions too.", e.hint());
             c.exec("CREATE EXTENSION fx_dep CASCADE");
-            assertEquals(List.of("installing required extension \"fx_base\""), notices(c));
+            assertEquals(List.of("installing required extension \"fx_base\""), c.noticeMessages());
             assertEquals("2.0", installed("fx_base").version());
 
             e = c.error("DROP EXTENSION fx_base");
-            assertError(e, "2BP01", "cannot drop extension fx_base because other objects depend on it");
+            assertError("2BP01", "cannot drop extension fx_base because other objects depend on it", e);
             assertEquals("extension fx_dep depends on extension fx_base", e.detail());
             assertEquals("Use DROP ... CASCADE to drop the dependent objects too.", e.hint());
             c.notices().clear();
             c.exec("DROP EXTENSION fx_base CASCADE");
-            assertEquals(List.of("drop cascades to extension fx_dep"), notices(c));
+            assertEquals(List.of("drop cascades to extension fx_dep"), c.noticeMessages());
             assertNull(installed("fx_dep"));
             assertEquals("42P01", c.error("SELECT * FROM fx_dep_t").sqlState());
 
             c.notices().clear();
             c.exec("CREATE EXTENSION fx_top CASCADE");
             assertEquals(List.of("installing required extension \"fx_dep\"", "installing required extension \"fx_base\""),
-                    notices(c));
+                    c.noticeMessages());
             // Dropping all that depend on each other in one statement needs no CASCADE.
             c.exec("DROP EXTENSION fx_base, fx_dep, fx_top");
             assertTrue(server.postmaster().catalog().extensions(Catalog.POSTGRES_OID).isEmpty());
 
-            assertError(c.error("CREATE EXTENSION fx_cycle_a CASCADE"), "42P19",
-                    "cyclic dependency detected between extensions \"fx_cycle_a\" and \"fx_cycle_b\"");
+            assertError("42P19", "cyclic dependency detected between extensions \"fx_cycle_a\" and \"fx_cycle_b\"", c.error("CREATE EXTENSION fx_cycle_a CASCADE"));
         }
     }
 
@@ -328,16 +311,16 @@ class ExtensionTest {
     void notAvailableAndDoesNotExist() {
         try (SqlClient c = server.connect()) {
             PgException e = c.error("CREATE EXTENSION fx_nosuch");
-            assertError(e, "0A000", "extension \"fx_nosuch\" is not available");
+            assertError("0A000", "extension \"fx_nosuch\" is not available", e);
             assertTrue(e.detail().startsWith("Could not find a bundle with \"Elephas-Extension: fx_nosuch\""), e.detail());
             assertEquals("The extension must first be installed on the system where Elephas is running.", e.hint());
             // A bundle without scripts or control file (a worker library) is no SQL extension.
-            assertError(c.error("CREATE EXTENSION fx_lib"), "0A000", "extension \"fx_lib\" is not available");
+            assertError("0A000", "extension \"fx_lib\" is not available", c.error("CREATE EXTENSION fx_lib"));
 
-            assertError(c.error("DROP EXTENSION fx_nosuch"), "42704", "extension \"fx_nosuch\" does not exist");
+            assertError("42704", "extension \"fx_nosuch\" does not exist", c.error("DROP EXTENSION fx_nosuch"));
             c.notices().clear();
             assertEquals("DROP EXTENSION", c.exec("DROP EXTENSION IF EXISTS fx_nosuch"));
-            assertEquals(List.of("extension \"fx_nosuch\" does not exist, skipping"), notices(c));
+            assertEquals(List.of("extension \"fx_nosuch\" does not exist, skipping"), c.noticeMessages());
         }
     }
 
@@ -346,14 +329,14 @@ class ExtensionTest {
         try (SqlClient plain = server.connect("postgres", "plain");
                 SqlClient creator = server.connect("postgres", "creator")) {
             PgException e = plain.error("CREATE EXTENSION fx_base");
-            assertError(e, "42501", "permission denied to create extension \"fx_base\"");
+            assertError("42501", "permission denied to create extension \"fx_base\"", e);
             assertEquals("Must be superuser to create this extension.", e.hint());
             e = plain.error("CREATE EXTENSION fx_trusted");
-            assertError(e, "42501", "permission denied to create extension \"fx_trusted\"");
+            assertError("42501", "permission denied to create extension \"fx_trusted\"", e);
             assertEquals("Must have CREATE privilege on current database to create this extension.", e.hint());
             assertEquals("CREATE EXTENSION", creator.exec("CREATE EXTENSION fx_trusted"));
             assertEquals(CREATOR_OID, installed("fx_trusted").ownerOid());
-            assertError(plain.error("DROP EXTENSION fx_trusted"), "42501", "must be owner of extension fx_trusted");
+            assertError("42501", "must be owner of extension fx_trusted", plain.error("DROP EXTENSION fx_trusted"));
             assertEquals("DROP EXTENSION", creator.exec("DROP EXTENSION fx_trusted"));
         }
     }
@@ -361,7 +344,7 @@ class ExtensionTest {
     @Test
     void aFailingScriptLeavesNothingBehind() {
         try (SqlClient c = server.connect()) {
-            assertError(c.error("CREATE EXTENSION fx_broken"), "42P01", "relation \"fx_no_such_table\" does not exist");
+            assertError("42P01", "relation \"fx_no_such_table\" does not exist", c.error("CREATE EXTENSION fx_broken"));
             assertNull(installed("fx_broken"));
             assertEquals("42P01", c.error("SELECT * FROM fx_broken_t").sqlState());
         }
@@ -373,31 +356,27 @@ class ExtensionTest {
             assertEquals("CREATE FUNCTION", c.exec("CREATE FUNCTION my_add(integer, integer) RETURNS integer"
                     + " AS 'fx_sql', 'org.elephas.fixtures.ext.SqlFunctions.add' LANGUAGE java IMMUTABLE STRICT"));
             assertEquals(7, c.value("SELECT my_add(3, 4)"));
-            assertError(c.error("CREATE FUNCTION my_add(integer, integer) RETURNS integer"
-                    + " AS 'fx_sql', 'org.elephas.fixtures.ext.SqlFunctions.add' LANGUAGE java"), "42723",
-                    "function \"my_add\" already exists with same argument types");
+            assertError("42723", "function \"my_add\" already exists with same argument types", c.error("CREATE FUNCTION my_add(integer, integer) RETURNS integer"
+                    + " AS 'fx_sql', 'org.elephas.fixtures.ext.SqlFunctions.add' LANGUAGE java"));
             assertEquals("CREATE FUNCTION", c.exec("CREATE OR REPLACE FUNCTION my_add(a int4, b int4) RETURNS int4"
                     + " AS 'fx_sql', 'org.elephas.fixtures.ext.SqlFunctions.add' LANGUAGE c"));
             assertEquals(9, c.value("SELECT my_add(4, 5)"));
             PgException e = c.error("CREATE OR REPLACE FUNCTION my_add(int4, int4) RETURNS text"
                     + " AS 'fx_sql', 'org.elephas.fixtures.ext.SqlFunctions.add' LANGUAGE c");
-            assertError(e, "42P13", "cannot change return type of existing function");
+            assertError("42P13", "cannot change return type of existing function", e);
             assertEquals("DROP FUNCTION", c.exec("DROP FUNCTION my_add(integer, integer)"));
             assertEquals("42883", c.error("SELECT my_add(1, 2)").sqlState());
-            assertError(c.error("DROP FUNCTION my_add(integer, integer)"), "42883",
-                    "function my_add(integer,integer) does not exist");
+            assertError("42883", "function my_add(integer,integer) does not exist", c.error("DROP FUNCTION my_add(integer, integer)"));
             c.notices().clear();
             c.exec("DROP FUNCTION IF EXISTS my_add");
-            assertEquals(List.of("function my_add() does not exist, skipping"), notices(c));
+            assertEquals(List.of("function my_add() does not exist, skipping"), c.noticeMessages());
 
             assertEquals("58P01", c.error("CREATE FUNCTION f1() RETURNS int4 AS 'fx_nosuch', 'a.B.c' LANGUAGE java")
                     .sqlState());
-            assertError(c.error("CREATE FUNCTION f1() RETURNS int4 AS 'fx_sql', 'org.elephas.fixtures.ext.SqlFunctions.nope'"
-                    + " LANGUAGE java"), "42883",
-                    "could not find function \"org.elephas.fixtures.ext.SqlFunctions.nope\" in extension \"fx_sql\"");
+            assertError("42883", "could not find function \"org.elephas.fixtures.ext.SqlFunctions.nope\" in extension \"fx_sql\"", c.error("CREATE FUNCTION f1() RETURNS int4 AS 'fx_sql', 'org.elephas.fixtures.ext.SqlFunctions.nope'"
+                    + " LANGUAGE java"));
             assertEquals("0A000", c.error("CREATE FUNCTION f1() RETURNS int4 AS 'select 1' LANGUAGE sql").sqlState());
-            assertError(c.error("CREATE FUNCTION f1(foo_type) RETURNS int4 AS 'fx_sql', 'x.Y.z' LANGUAGE java"), "42704",
-                    "type \"foo_type\" does not exist");
+            assertError("42704", "type \"foo_type\" does not exist", c.error("CREATE FUNCTION f1(foo_type) RETURNS int4 AS 'fx_sql', 'x.Y.z' LANGUAGE java"));
 
             // A function the engine dropped with its schema can be created again.
             String create = "CREATE FUNCTION fx_fn_s.plus(int4, int4) RETURNS int4"

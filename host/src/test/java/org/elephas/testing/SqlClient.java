@@ -49,6 +49,11 @@ public final class SqlClient implements AutoCloseable {
         return notices;
     }
 
+    /** @return the messages of the notices received so far */
+    public List<String> noticeMessages() {
+        return notices.stream().map(Notice::message).toList();
+    }
+
     /**
      * @param sql one or more statements
      * @return one result per statement

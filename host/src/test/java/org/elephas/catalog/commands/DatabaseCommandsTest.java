@@ -1,5 +1,6 @@
 package org.elephas.catalog.commands;
 
+import static org.elephas.testing.PgAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,10 +49,6 @@ class DatabaseCommandsTest {
         return catalog().database(name).orElseThrow(() -> new AssertionError("no database " + name));
     }
 
-    private static void assertError(String sqlState, String message, PgException e) {
-        assertEquals(message, e.getMessage());
-        assertEquals(sqlState, e.sqlState());
-    }
 
     @Test
     void createWithOptionsThenAlterAndDrop() {

@@ -1,5 +1,6 @@
 package org.elephas.catalog.commands;
 
+import static org.elephas.testing.PgAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,10 +55,6 @@ class GrantTest {
                 : catalog().role(p.grantee()).orElseThrow().name()) + ":" + p.privilege()).collect(Collectors.toSet());
     }
 
-    private static void assertError(String sqlState, String message, PgException e) {
-        assertEquals(message, e.getMessage());
-        assertEquals(sqlState, e.sqlState());
-    }
 
     @Test
     void grantAndRevokeChangeTheDatabasesAcl() {

@@ -1,5 +1,6 @@
 package org.elephas.catalog.commands;
 
+import static org.elephas.testing.PgAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,7 +17,6 @@ import org.elephas.api.SqlState;
 import org.elephas.auth.PasswordVerifier;
 import org.elephas.catalog.Catalog;
 import org.elephas.catalog.RoleInfo;
-import org.elephas.session.Notice;
 import org.elephas.testing.SqlClient;
 import org.elephas.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +48,7 @@ class RoleCommandsTest {
         return server.postmaster().catalog().role(name).isPresent();
     }
 
-    private static void assertError(String sqlState, String message, PgException e) {
-        assertEquals(message, e.getMessage());
-        assertEquals(sqlState, e.sqlState());
-    }
 
-    private static List<String> notices(SqlClient c) {
-        return c.notices().stream().map(Notice::message).toList();
-    }
 
     @Test
     void createRoleAndUserWithAttributes() {
@@ -82,7 +75,7 @@ class RoleCommandsTest {
             c.exec("create group g_one");
             assertFalse(role("g_one").canLogin());
             c.exec("create role r_sysid sysid 42");
-            assertTrue(notices(c).contains("SYSID can no longer be specified"));
+            assertTrue(c.noticeMessages().contains("SYSID can no longer be specified"));
         }
     }
 
@@ -116,7 +109,7 @@ class RoleCommandsTest {
             assertNull(role("p_scram").password());
             c.exec("create role p_empty password ''");
             assertNull(role("p_empty").password());
-            assertTrue(notices(c).contains("empty string is not a valid password, clearing password"));
+            assertTrue(c.noticeMessages().contains("empty string is not a valid password, clearing password"));
 
             PgException unencrypted = c.error("create role p_bad unencrypted password 'x'");
             assertError(SqlState.FEATURE_NOT_SUPPORTED, "UNENCRYPTED PASSWORD is no longer supported", unencrypted);
@@ -124,7 +117,7 @@ class RoleCommandsTest {
 
             c.exec("alter role p_md5 rename to p_md5b");
             assertNull(role("p_md5b").password(), "an MD5 hash is salted with the old name");
-            assertTrue(notices(c).contains("MD5 password cleared because of role rename"));
+            assertTrue(c.noticeMessages().contains("MD5 password cleared because of role rename"));
         }
     }
 
@@ -241,7 +234,7 @@ class RoleCommandsTest {
             assertError(SqlState.UNDEFINED_OBJECT, "role \"nope\" does not exist", c.error("drop role nope"));
             assertEquals("DROP ROLE", c.exec("drop role if exists nope, nope2"));
             assertEquals(List.of("role \"nope\" does not exist, skipping", "role \"nope2\" does not exist, skipping"),
-                    notices(c));
+                    c.noticeMessages());
             assertError(SqlState.OBJECT_IN_USE, "current user cannot be dropped", c.error("drop role postgres"));
 
             c.exec("create role d_owner");
