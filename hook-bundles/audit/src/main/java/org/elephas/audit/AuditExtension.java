@@ -5,18 +5,21 @@ import org.elephas.api.guc.GucContext;
 import org.elephas.api.guc.GucFlags;
 import org.elephas.api.guc.GucVariable;
 import org.elephas.api.guc.Gucs;
+import org.elephas.api.hooks.ExecutorEndHook;
+import org.elephas.api.hooks.ExecutorRunHook;
 import org.elephas.api.hooks.Hooks;
 import org.elephas.api.hooks.ProcessUtilityHook;
 
 /**
- * The audit extension, a sample in the spirit of pgaudit: a ProcessUtility hook that writes one
- * server-log line per utility statement of the classes {@code audit.log} names, with the role,
- * the database and the outcome (docs/extensions/audit.md). It can be preloaded
+ * The audit extension, a sample in the spirit of pgaudit: a ProcessUtility hook (and, for
+ * SELECT, INSERT, UPDATE, DELETE, the ExecutorRun and ExecutorEnd hooks) that writes one
+ * server-log line per statement of the classes {@code audit.log} names, with the role, the
+ * database and the outcome (docs/extensions/audit.md). It can be preloaded
  * ({@code shared_preload_bundles = 'audit'}) or loaded with {@code LOAD 'audit'}.
  */
 public final class AuditExtension extends Extension {
 
-    /** {@code audit.log}: the classes of statements to log; read by {@link AuditProcessUtility}. */
+    /** {@code audit.log}: the classes of statements to log; read by {@link SessionAudit}. */
     static volatile GucVariable<String> log;
 
     /** {@code audit.log_parameter}: whether to log statement parameters. */
@@ -47,7 +50,10 @@ public final class AuditExtension extends Extension {
         /* no other audit.* parameter may appear from now on */
         Gucs.markGucPrefixReserved("audit");
 
-        /* install the hook: from now on every utility statement passes through it */
+        /* install the hooks: from now on every statement passes through them */
         Hooks.install(ProcessUtilityHook.class, new AuditProcessUtility());
+        AuditExecutor executor = new AuditExecutor();
+        Hooks.install(ExecutorRunHook.class, executor);
+        Hooks.install(ExecutorEndHook.class, executor);
     }
 }

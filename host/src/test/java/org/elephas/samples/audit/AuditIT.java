@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.elephas.api.PgException;
+import org.elephas.api.sql.DestReceiver;
 import org.elephas.fixtures.ext.SqlExtension;
 import org.elephas.testing.FixtureBundles;
 import org.elephas.testing.ShippedBundles;
@@ -136,6 +137,36 @@ class AuditIT {
     }
 
     @Test
+    void readAndWriteClassesThroughTheExecutorHooks() {
+        su.exec("create table t_rw (a int)");
+        su.exec("set audit.log = 'read, write'");
+        assertAudit(su, "insert into t_rw values (1), (0)", "1,1,WRITE,INSERT,,,\"insert into t_rw values (1), (0)\","
+                + "<not logged>,postgres,postgres,SUCCESS,00000");
+        assertAudit(su, "update t_rw set a = 2 where a = 1", "1,1,WRITE,UPDATE,,,update t_rw set a = 2 where a = 1,"
+                + "<not logged>,postgres,postgres,SUCCESS,00000");
+        assertAudit(su, "select a from t_rw where a = 2", "1,1,READ,SELECT,,,select a from t_rw where a = 2,"
+                + "<not logged>,postgres,postgres,SUCCESS,00000");
+        // Fails while it runs: logged from ExecutorRun with the SQLSTATE.
+        PgException e = assertAuditFails(su, "select 10 / a from t_rw", "1,1,READ,SELECT,,,select 10 / a from t_rw,"
+                + "<not logged>,postgres,postgres,FAILURE,22012");
+        assertEquals("22012", e.sqlState());
+        // Parameters of a prepared statement, as pgaudit writes them.
+        su.exec("set audit.log_parameter = on");
+        su.session().prepare("p_rw", "select a from t_rw where a = $1 or a = $2");
+        int before = auditLines().size();
+        su.session().executePrepared("p_rw", List.of(2, 0), DestReceiver.NONE);
+        server.log().awaitCount("AUDIT: SESSION,", before + 1, TestServer.PATIENCE);
+        // (group 3: the line after the statement id)
+        assertEquals("1,READ,SELECT,,,select a from t_rw where a = $1 or a = $2,\"2,0\",postgres,postgres,SUCCESS,00000",
+                auditLines().get(before).group(3));
+        su.exec("set audit.log_parameter = off");
+        su.exec("set audit.log = 'read'");
+        assertAudit(su, "delete from t_rw");
+        su.exec("set audit.log = 'none'");
+        su.exec("drop table t_rw");
+    }
+
+    @Test
     void nestedStatementsShareTheStatementId() {
         su.exec("set audit.log = 'ddl, read'");
         // The script's statements end first, so they are logged first; their ids say where they belong.
@@ -145,12 +176,15 @@ class AuditIT {
                         + "LANGUAGE java\",<not logged>,postgres,postgres,SUCCESS,00000",
                 "1,1,DDL,CREATE EXTENSION,,,create extension fx_audit,<not logged>,postgres,postgres,SUCCESS,00000");
         // A schema's elements are sub-commands too.
-        assertAudit(su, "create schema s_nested create table t (a int)", "1,2,DDL,CREATE TABLE,,,create table t (a int),<not logged>,postgres,postgres,SUCCESS,00000",
+        assertAudit(su, "create schema s_nested create table t (a int)", "1,2,DDL,CREATE TABLE,,,create table s_nested.t (a int),<not logged>,postgres,postgres,SUCCESS,00000",
                 "1,1,DDL,CREATE SCHEMA,,,create schema s_nested create table t (a int),<not logged>,postgres,"
                         + "postgres,SUCCESS,00000");
-        // A utility statement run through SPI by a function (the SELECT itself is not a utility statement).
-        assertAudit(su, "select fx_spi('create table t_spi (a int)', false, 0)", "1,1,DDL,CREATE TABLE,,,create table t_spi (a int),<not logged>,postgres,postgres,"
-                + "SUCCESS,00000");
+        // A utility statement run through SPI by a function: the SELECT around it is logged
+        // when it ends, with an id of its own (nesting is followed through utility statements only).
+        assertAudit(su, "select fx_spi('create table t_spi (a int)', false, 0)",
+                "1,1,DDL,CREATE TABLE,,,create table t_spi (a int),<not logged>,postgres,postgres,SUCCESS,00000",
+                "2,1,READ,SELECT,,,\"select fx_spi('create table t_spi (a int)', false, 0)\",<not logged>,postgres,"
+                        + "postgres,SUCCESS,00000");
         su.exec("set audit.log = 'none'");
         su.exec("drop table t_spi");
         su.exec("drop table s_nested.t");
@@ -189,8 +223,10 @@ class AuditIT {
 
     @Test
     void theHookIsInElephasHooks() {
-        assertEquals(List.of(List.of("ProcessUtility", "audit")),
-                su.rows("select hook, extension from elephas_hooks where extension = 'audit'"));
+        su.exec("set audit.log = 'none'");
+        assertEquals(List.of(List.of("ExecutorEnd", "audit"), List.of("ExecutorRun", "audit"),
+                List.of("ProcessUtility", "audit")),
+                su.rows("select hook, extension from elephas_hooks where extension = 'audit' order by hook"));
     }
 
     /** Run a statement that succeeds and check the audit lines of this client's backend it caused. */

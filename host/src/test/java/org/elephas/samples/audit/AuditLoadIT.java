@@ -26,8 +26,9 @@ class AuditLoadIT {
             client.exec("create table t_before (a int)");
             client.exec("load 'audit'");
             assertEquals("none", client.value("show audit.log"));
-            assertEquals(List.of(List.of("ProcessUtility", "audit")),
-                    client.rows("select hook, extension from elephas_hooks where extension = 'audit'"));
+            assertEquals(List.of(List.of("ExecutorEnd", "audit"), List.of("ExecutorRun", "audit"),
+                    List.of("ProcessUtility", "audit")),
+                    client.rows("select hook, extension from elephas_hooks where extension = 'audit' order by hook"));
             client.exec("set audit.log = 'ddl'");
             client.exec("drop table t_before");
             String pid = String.valueOf(client.session().backend().pid());
