@@ -7,6 +7,7 @@ import net.sf.jsqlparser.statement.Statement;
 import org.elephas.api.sql.CommandType;
 import org.elephas.api.sql.Query;
 import org.elephas.dialect.ParsedStatement;
+import org.elephas.sql.CommandTags;
 import org.elephas.sql.LexedStatement;
 import org.elephas.sql.QueryFingerprint;
 
@@ -29,6 +30,11 @@ public final class HostQuery extends ParsedStatement implements Query {
     @Override
     public CommandType commandType() {
         return commandType;
+    }
+
+    @Override
+    public String commandTag() {
+        return isUtility() ? CommandTags.of(lexed()) : commandType.name();
     }
 
     @Override

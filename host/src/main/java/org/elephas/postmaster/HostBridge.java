@@ -118,6 +118,16 @@ final class HostBridge implements Host, WorkerServices, BackendServices {
     }
 
     @Override
+    public String myDatabaseName() {
+        return requireBackend("MyDatabaseId").databaseName();
+    }
+
+    @Override
+    public String myRoleName() {
+        return requireBackend("GetUserId").roleName();
+    }
+
+    @Override
     public boolean kill(int pid, Signal signal) {
         return procs.signal(pid, signal);
     }

@@ -34,6 +34,8 @@ public final class CommandTags {
                 if (TWO_WORD_OBJECTS.contains(object) && !statement.word(i + 1).isEmpty()
                         && !(object.equals("user") && !statement.word(i + 1).equals("mapping"))) {
                     object = object + " " + statement.word(i + 1);
+                } else if (object.equals("user") || object.equals("group")) {
+                    object = "role"; // CREATE USER and CREATE GROUP report CREATE ROLE, as in PostgreSQL
                 }
                 return (first + " " + object).toUpperCase(java.util.Locale.ROOT).trim();
             }

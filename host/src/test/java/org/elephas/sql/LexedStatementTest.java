@@ -40,6 +40,9 @@ class LexedStatementTest {
         assertEquals("DROP TABLE", CommandTags.of(LexedStatement.of("drop table if exists t")));
         assertEquals("TRUNCATE TABLE", CommandTags.of(LexedStatement.of("truncate t")));
         assertEquals("ALTER TABLE", CommandTags.of(LexedStatement.of("alter table t add column b int")));
+        assertEquals("CREATE ROLE", CommandTags.of(LexedStatement.of("create user u")));
+        assertEquals("DROP ROLE", CommandTags.of(LexedStatement.of("DROP GROUP g")));
+        assertEquals("CREATE USER MAPPING", CommandTags.of(LexedStatement.of("create user mapping for u server s")));
     }
 
     @Test

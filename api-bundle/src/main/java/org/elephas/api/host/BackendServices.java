@@ -10,6 +10,12 @@ public interface BackendServices {
     /** @return the calling backend's PID */
     int myProcPid();
 
+    /** @return the calling backend's database name, or null when it is not connected to one */
+    String myDatabaseName();
+
+    /** @return the calling backend's role name, or null when it runs as no role */
+    String myRoleName();
+
     /**
      * @param pid a backend's PID
      * @param signal a signal

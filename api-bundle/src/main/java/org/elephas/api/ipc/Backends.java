@@ -2,7 +2,10 @@ package org.elephas.api.ipc;
 
 import org.elephas.api.host.HostAccess;
 
-/** The calling backend's PID ({@code MyProcPid}) and signalling other backends ({@code kill}). */
+/**
+ * The calling backend's PID ({@code MyProcPid}), database and role, and signalling other backends
+ * ({@code kill}).
+ */
 public final class Backends {
 
     private Backends() {
@@ -16,6 +19,26 @@ public final class Backends {
      */
     public static int myProcPid() {
         return HostAccess.host().backend().myProcPid();
+    }
+
+    /**
+     * {@code get_database_name(MyDatabaseId)}: the database the calling backend is connected to.
+     *
+     * @return its name, or null for a background worker not connected to a database
+     * @throws IllegalStateException when the caller is not a session or worker thread
+     */
+    public static String myDatabaseName() {
+        return HostAccess.host().backend().myDatabaseName();
+    }
+
+    /**
+     * {@code GetUserNameFromId(GetUserId())}: the role the calling backend runs as.
+     *
+     * @return its name, or null for a background worker that runs as no role
+     * @throws IllegalStateException when the caller is not a session or worker thread
+     */
+    public static String myRoleName() {
+        return HostAccess.host().backend().myRoleName();
     }
 
     /**

@@ -20,6 +20,14 @@ public interface Query {
     /** @return what the statement does */
     CommandType commandType();
 
+    /**
+     * PostgreSQL's {@code CreateCommandTag}: the tag the statement reports when it completes,
+     * without a row count; known before it runs.
+     *
+     * @return the tag, e.g. {@code SELECT}, {@code CREATE TABLE}, {@code CREATE ROLE}, {@code SET}
+     */
+    String commandTag();
+
     /** @return whether this is a utility statement (goes to ProcessUtility, not the planner) */
     default boolean isUtility() {
         return commandType() == CommandType.UTILITY;
