@@ -17,7 +17,7 @@ public final class HookChain<H, N> {
     }
 
     private final HookKind<H, N> kind;
-    private final N standard;
+    private volatile N standard;
     private volatile Snapshot<H, N> snapshot;
 
     /**
@@ -28,6 +28,18 @@ public final class HookChain<H, N> {
         this.kind = kind;
         this.standard = standard;
         this.snapshot = new Snapshot<>(List.of(), standard);
+    }
+
+    /**
+     * Put the standard implementation in place at the end of a chain that was declared before
+     * it existed (the pipeline's chains exist from server start, so that preloaded extensions
+     * can install hooks; their standard implementations come with the SQL layer).
+     *
+     * @param implementation the standard implementation
+     */
+    synchronized void bindStandard(N implementation) {
+        this.standard = implementation;
+        publish(snapshot.links());
     }
 
     /** @return the entry point now: the newest hook, or the standard implementation */

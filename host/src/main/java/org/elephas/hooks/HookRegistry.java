@@ -46,10 +46,30 @@ public final class HookRegistry implements HookServices {
      * @param standard its standard implementation
      * @return the chain
      */
+    @SuppressWarnings("unchecked")
     public synchronized <H, N> HookChain<H, N> addChain(HookKind<H, N> kind, N standard) {
+        HookChain<H, N> declared = (HookChain<H, N>) chains.get(kind.type());
+        if (declared != null && declared.kind() == kind) {
+            declared.bindStandard(standard); // declared early: keep the hooks installed since
+            return declared;
+        }
         HookChain<H, N> chain = new HookChain<>(kind, standard);
         chains.put(kind.type(), chain);
         return chain;
+    }
+
+    /**
+     * Declare chains whose standard implementations come later ({@link #addChain} binds them),
+     * so that hooks can be installed before: preloaded extensions install theirs before the
+     * SQL layer, which owns the standard implementations, exists. A call reaching such a chain
+     * before its standard implementation is bound fails.
+     *
+     * @param kinds the kinds
+     */
+    public synchronized void declare(HookKind<?, ?>... kinds) {
+        for (HookKind<?, ?> kind : kinds) {
+            chains.putIfAbsent(kind.type(), new HookChain<>(kind, null));
+        }
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.elephas.fixtures.ext.SqlExtension;
 import org.elephas.testing.FixtureBundles;
 
 /** The SQL extension fixture bundles: control files and scripts around {@link SqlExtension}. */
-final class ExtensionFixtures {
+public final class ExtensionFixtures {
     private static final String FN = "org.elephas.fixtures.ext.SqlFunctions.";
 
     static final String FX_SQL_1_0 = """
@@ -39,7 +39,7 @@ final class ExtensionFixtures {
     }
 
     /** @param bundles the server's bundle directory */
-    static void build(Path bundles) {
+    public static void build(Path bundles) {
         try {
             java.nio.file.Files.createDirectories(bundles);
         } catch (java.io.IOException e) {

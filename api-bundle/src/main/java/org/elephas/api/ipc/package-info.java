@@ -3,7 +3,7 @@
  * with {@code WaitLatch}, signals with their handlers, interrupt checks and wait events. In
  * Elephas a "process" is a backend (a session or a background worker) on its own thread.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.elephas.api.ipc;
 
