@@ -97,7 +97,8 @@ class StatStatementsIT {
         try (SqlClient c = server.connect()) {
             c.exec("CREATE TABLE copied AS SELECT * FROM items");
             c.exec("DROP TABLE copied");
-            assertEquals(List.of(1L, 3L), callsAndRows(c, "CREATE TABLE copied AS SELECT * FROM items"));
+            // PostgreSQL counts CREATE TABLE AS's rows; the engine does not report them (docs).
+            assertEquals(List.of(1L, 0L), callsAndRows(c, "CREATE TABLE copied AS SELECT * FROM items"));
             assertEquals(List.of(1L, 0L), callsAndRows(c, "DROP TABLE copied"));
 
             c.exec("SET stat_statements.track_utility = off");
@@ -160,11 +161,11 @@ class StatStatementsIT {
     @Test
     void failedStatementsAreNotCounted() {
         try (SqlClient c = server.connect()) {
-            assertEquals("22012", c.error("SELECT 1 / (id - id) FROM items WHERE id = 7").sqlState(), "no row: no error");
-            c.error("SELECT 1 / (id - id) FROM items WHERE id = 1");
-            c.error("SELECT * FROM no_such_table WHERE id = 1");
+            assertEquals("22012", c.error("SELECT 1 / (id - id) FROM items WHERE id = 1").sqlState());
+            assertEquals("42P01", c.error("SELECT * FROM no_such_table WHERE id = 1").sqlState());
+            assertEquals("42P07", c.error("CREATE TABLE items (id int)").sqlState());
             List<List<Object>> rows = c.rows("SELECT query, calls FROM pg_stat_statements"
-                    + " WHERE query LIKE '%(id - id)%' OR query LIKE '%no_such_table%'");
+                    + " WHERE query LIKE '%(id - id)%' OR query LIKE '%no_such_table%' OR query LIKE 'CREATE TABLE items%'");
             assertEquals(List.of(), rows);
         }
     }
@@ -200,7 +201,7 @@ class StatStatementsIT {
         try (SqlClient c = server.connect(); SqlClient a = server.connect("postgres", "alice")) {
             c.exec("SELECT 21");
             a.exec("SELECT 22");
-            long alice = (Long) c.value("SELECT oid FROM pg_roles WHERE rolname = 'alice'");
+            long alice = ((Number) c.value("SELECT oid FROM pg_roles WHERE rolname = 'alice'")).longValue();
             c.exec("SELECT pg_stat_statements_reset(" + alice + ")");
             assertEquals(List.of(List.of(10L)), c.rows("SELECT userid FROM pg_stat_statements WHERE query = 'SELECT $1'"));
 
@@ -246,7 +247,7 @@ class StatStatementsIT {
                     List.of("stat_statements.track_planning", "off", "superuser"),
                     List.of("stat_statements.track_utility", "on", "superuser")),
                     c.rows("SELECT name, setting, context FROM pg_settings WHERE name LIKE 'stat_statements.%' ORDER BY name"));
-            assertEquals("42704", c.error("SET stat_statements.nosuch = 1").sqlState());
+            assertEquals("42602", c.error("SET stat_statements.nosuch = 1").sqlState(), "a reserved prefix");
         }
     }
 }
