@@ -49,7 +49,7 @@ public final class HookRegistry implements HookServices {
     @SuppressWarnings("unchecked")
     public synchronized <H, N> HookChain<H, N> addChain(HookKind<H, N> kind, N standard) {
         HookChain<H, N> declared = (HookChain<H, N>) chains.get(kind.type());
-        if (declared != null && declared.kind() == kind) {
+        if (declared != null && declared.kind() == kind && declared.standard() == null) {
             declared.bindStandard(standard); // declared early: keep the hooks installed since
             return declared;
         }

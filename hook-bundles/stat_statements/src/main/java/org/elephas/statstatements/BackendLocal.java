@@ -1,5 +1,6 @@
 package org.elephas.statstatements;
 
+import org.elephas.api.sql.Query;
 import org.elephas.api.sql.QueryDesc;
 
 /**
@@ -16,7 +17,8 @@ final class BackendLocal {
     int nestingLevel;
     /** Reused for every lookup, so that looking up allocates nothing. */
     final EntryKey probe = new EntryKey();
-    /** The entry post_parse_analyze found for the statement it saw last, for ExecutorEnd to reuse. */
+    /** The statement post_parse_analyze saw last, and its entry (or null), for the later hooks to reuse. */
+    Query analyzedQuery;
     Entry analyzed;
 
     private QueryDesc[] open = new QueryDesc[4];

@@ -67,6 +67,7 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
     public void postParseAnalyze(Query query, PostParseAnalyzeHook.Next next) {
         next.postParseAnalyze(query);
         BackendLocal me = local.get();
+        me.analyzedQuery = null;
         me.analyzed = null;
         if (query.isUtility() || !settings.enabled(me.nestingLevel)) {
             return;
@@ -77,6 +78,7 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
         me.analyzed = normalized.length() != query.sourceText().length() || !normalized.equals(query.sourceText())
                 ? state.findOrCreate(key, normalized, true)
                 : state.find(key);
+        me.analyzedQuery = query;
     }
 
     /** Planning: timed when {@code track_planning} is on; nested either way. */
@@ -192,11 +194,14 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
 
     /** The entry of a statement at the current nesting level, for this role and database. */
     private Entry entry(BackendLocal me, long queryId, Query query) {
-        EntryKey key = me.probe.set(queryId, Backends.getUserId(), Backends.myDatabaseId(), me.nestingLevel == 0);
         Entry analyzed = me.analyzed;
-        if (analyzed != null && !analyzed.removed && analyzed.key.equals(key)) {
-            return analyzed; // found at parse analysis: no second lookup
+        if (analyzed != null && me.analyzedQuery == query && !analyzed.removed && analyzed.key.queryId() == queryId
+                && analyzed.key.toplevel() == (me.nestingLevel == 0)) {
+            // The statement post_parse_analyze saw, in the same session (a Query belongs to
+            // one), so the same role and database: no second lookup.
+            return analyzed;
         }
+        EntryKey key = me.probe.set(queryId, Backends.getUserId(), Backends.myDatabaseId(), me.nestingLevel == 0);
         return state.findOrCreate(key, query.normalizedText(), false);
     }
 }
