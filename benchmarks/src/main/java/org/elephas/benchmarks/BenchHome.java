@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -59,6 +60,22 @@ public final class BenchHome implements AutoCloseable {
      * @return the postmaster
      */
     public Postmaster newPostmaster(int maxWorkerProcesses) {
+        return newPostmaster(maxWorkerProcesses, List.of());
+    }
+
+    /**
+     * A postmaster on a new, empty data directory that also preloads the given sample hook
+     * bundles (copied into this home's {@code bundles/} from {@code target/bundles}); not started.
+     *
+     * @param maxWorkerProcesses {@code max_worker_processes}
+     * @param hookBundles extension names, e.g. {@code stat_statements}, preloaded after the
+     *     benchmark worker bundle in this order
+     * @return the postmaster
+     */
+    public Postmaster newPostmaster(int maxWorkerProcesses, List<String> hookBundles) {
+        for (String name : hookBundles) {
+            HookBundleJars.copy(name, home.resolve("bundles"));
+        }
         Path data;
         try {
             data = Files.createTempDirectory(root, "data-");
@@ -69,7 +86,9 @@ public final class BenchHome implements AutoCloseable {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("max_worker_processes", Integer.toString(maxWorkerProcesses));
-        settings.put("shared_preload_bundles", BenchExtension.NAME);
+        List<String> preload = new java.util.ArrayList<>(List.of(BenchExtension.NAME));
+        preload.addAll(hookBundles);
+        settings.put("shared_preload_bundles", String.join(",", preload));
         settings.put("log_min_messages", LOG_MIN_MESSAGES);
         ServerLog log = new ServerLog(DISCARD, () -> Backend.pidOfCaller(0));
         return new Postmaster(new PostmasterOptions(data, home, settings, log));

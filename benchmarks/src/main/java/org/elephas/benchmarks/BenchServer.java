@@ -24,9 +24,19 @@ final class BenchServer implements AutoCloseable {
      * @throws StartupFailure when the server cannot start (the home is removed)
      */
     static BenchServer start(int maxWorkerProcesses) throws StartupFailure {
+        return start(maxWorkerProcesses, java.util.List.of());
+    }
+
+    /**
+     * @param maxWorkerProcesses {@code max_worker_processes}
+     * @param hookBundles sample hook bundles to preload too (see {@link BenchHome#newPostmaster(int, java.util.List)})
+     * @return a running server with no static workers
+     * @throws StartupFailure when the server cannot start (the home is removed)
+     */
+    static BenchServer start(int maxWorkerProcesses, java.util.List<String> hookBundles) throws StartupFailure {
         BenchHome home = BenchHome.create(0);
         try {
-            Postmaster postmaster = home.newPostmaster(maxWorkerProcesses);
+            Postmaster postmaster = home.newPostmaster(maxWorkerProcesses, hookBundles);
             postmaster.start();
             return new BenchServer(home, postmaster, new Registrant(postmaster));
         } catch (StartupFailure | RuntimeException e) {

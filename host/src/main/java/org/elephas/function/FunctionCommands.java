@@ -91,6 +91,7 @@ public final class FunctionCommands {
                 t.expect(")");
             }
             SqlType result = null;
+            List<JavaFunction.ResultColumn> resultColumns = new ArrayList<>();
             Boolean strict = null;
             boolean immutable = false;
             String language = null;
@@ -101,7 +102,12 @@ public final class FunctionCommands {
                 } else if (t.acceptWords("called", "on", "null", "input")) {
                     strict = Boolean.FALSE;
                 } else if (t.acceptWord("returns")) {
-                    result = returnType(t);
+                    if (t.acceptWord("table")) {
+                        tableColumns(t, resultColumns);
+                        result = SqlType.TABLE;
+                    } else {
+                        result = returnType(t);
+                    }
                 } else if (t.acceptWord("language")) {
                     language = t.identifierOrString().toLowerCase(Locale.ROOT);
                 } else if (t.acceptWord("as")) {
@@ -147,7 +153,7 @@ public final class FunctionCommands {
             String library = as.get(0).startsWith("$libdir/") ? as.get(0).substring("$libdir/".length()) : as.get(0);
             String symbol = as.size() > 1 ? as.get(1) : null;
             JavaFunction f = new JavaFunction(0, session.database().oid(), schema, qualified[1], types, defaults, result,
-                    strict != null && strict, library, symbol);
+                    strict != null && strict, library, symbol, resultColumns);
             functions.create(engine, f, replace, immutable);
             qc.set("CREATE FUNCTION");
         }
@@ -211,10 +217,39 @@ public final class FunctionCommands {
             }
         }
 
+        /** {@code RETURNS TABLE (name type, ...)}: the columns of a set-returning function. */
+        private static void tableColumns(TokenCursor t, List<JavaFunction.ResultColumn> columns) {
+            t.expect("(");
+            do {
+                String name = t.identifier();
+                int start = t.mark();
+                int depth = 0;
+                while (t.peek() != null && (depth > 0 || !(t.peek().is(",") || t.peek().is(")")))) {
+                    if (t.peek().is("(") || t.peek().is("[")) {
+                        depth++;
+                    } else if (t.peek().is(")") || t.peek().is("]")) {
+                        depth--;
+                    }
+                    t.next();
+                }
+                if (t.mark() == start) {
+                    throw t.syntaxError();
+                }
+                SqlType type = SqlType.of(stripTypmod(t.sourceText(start, t.mark())));
+                if (type.javaClass() == void.class) {
+                    throw PgException.error(SqlState.INVALID_FUNCTION_DEFINITION, "column \"" + name
+                            + "\" has pseudo-type void");
+                }
+                columns.add(new JavaFunction.ResultColumn(name, type));
+            } while (t.accept(","));
+            t.expect(")");
+        }
+
         private static SqlType returnType(TokenCursor t) {
-            if (t.peek() != null && (t.peek().isWord("setof") || t.peek().isWord("table"))) {
+            if (t.peek() != null && t.peek().isWord("setof")) {
                 throw PgException.error(SqlState.FEATURE_NOT_SUPPORTED,
-                        "LANGUAGE java functions returning sets are not supported");
+                        "LANGUAGE java functions returning SETOF are not supported")
+                        .withHint("Declare the result as RETURNS TABLE (column type, ...).");
             }
             int start = t.mark();
             int depth = 0;

@@ -99,7 +99,8 @@ final class FunctionTargets {
             }
         }
         Object result = (Object) target.spread().invokeExact(args);
-        return f.returnType().convert(result);
+        // A set-returning function's rows are converted column by column (SetResults).
+        return f.returnsSet() ? result : f.returnType().convert(result);
     }
 
     private static List<Object> evaluateDefaults(JavaFunction f) {

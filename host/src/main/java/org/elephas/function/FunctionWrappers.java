@@ -1,5 +1,7 @@
 package org.elephas.function;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
 
 import org.objectweb.asm.ClassWriter;
@@ -34,6 +36,8 @@ final class FunctionWrappers {
     private static final String CALLS = Type.getInternalName(FunctionCalls.class);
     private static final String CALL_DESCRIPTOR = Type.getMethodDescriptor(Type.getType(Object.class), Type.INT_TYPE,
             Type.getType(Object[].class));
+    private static final String CALL_SET_DESCRIPTOR = Type.getMethodDescriptor(Type.getType(ResultSet.class),
+            Type.INT_TYPE, Type.getType(Connection.class), Type.getType(Object[].class));
 
     private FunctionWrappers() {
     }
@@ -68,34 +72,48 @@ final class FunctionWrappers {
     static Class<?> define(JavaFunction function) {
         String name = className(function.oid());
         byte[] bytes = generate(name, function.oid(), function.argTypes(), function.defaults().size(),
-                function.returnType());
+                function.returnType(), function.returnsSet());
         return new Loader(FunctionWrappers.class.getClassLoader()).define(name, bytes);
     }
 
-    private static byte[] generate(String className, int oid, List<SqlType> args, int defaults, SqlType result) {
+    private static byte[] generate(String className, int oid, List<SqlType> args, int defaults, SqlType result,
+            boolean returnsSet) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         String internal = className.replace('.', '/');
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, internal, null,
                 "java/lang/Object", null);
         Type returnType = Type.getType(result.javaClass());
         for (int arity = args.size() - defaults; arity <= args.size(); arity++) {
-            Type[] params = new Type[arity];
+            // A table function takes the engine's Connection first (the engine passes it, and
+            // tells by its URL whether it wants only the columns); the SQL arguments follow.
+            int first = returnsSet ? 1 : 0;
+            Type[] params = new Type[first + arity];
+            if (returnsSet) {
+                params[0] = Type.getType(Connection.class);
+            }
             for (int i = 0; i < arity; i++) {
-                params[i] = Type.getType(args.get(i).javaClass());
+                params[first + i] = Type.getType(args.get(i).javaClass());
             }
             MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, METHOD,
                     Type.getMethodDescriptor(returnType, params), null, null);
             mv.visitCode();
             mv.visitLdcInsn(oid);
+            if (returnsSet) {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+            }
             mv.visitLdcInsn(arity);
             mv.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
             for (int i = 0; i < arity; i++) {
                 mv.visitInsn(Opcodes.DUP);
                 mv.visitLdcInsn(i);
-                mv.visitVarInsn(Opcodes.ALOAD, i);
+                mv.visitVarInsn(Opcodes.ALOAD, first + i);
                 mv.visitInsn(Opcodes.AASTORE);
             }
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALLS, "call", CALL_DESCRIPTOR, false);
+            if (returnsSet) {
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALLS, "callSet", CALL_SET_DESCRIPTOR, false);
+            } else {
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALLS, "call", CALL_DESCRIPTOR, false);
+            }
             if (result.javaClass() == void.class) {
                 mv.visitInsn(Opcodes.POP);
                 mv.visitInsn(Opcodes.RETURN);

@@ -36,8 +36,11 @@ public final class JavaFunctions {
               schema_name VARCHAR NOT NULL, name VARCHAR NOT NULL, arg_types VARCHAR ARRAY NOT NULL,
               defaults VARCHAR ARRAY NOT NULL, return_type VARCHAR NOT NULL, strict BOOLEAN NOT NULL,
               library VARCHAR NOT NULL, symbol VARCHAR, UNIQUE (database_oid, schema_name, name))""";
-    private static final String COLUMNS =
-            "oid, database_oid, schema_name, name, arg_types, defaults, return_type, strict, library, symbol";
+    /** Added for set-returning functions; catalogs made before have no such column. */
+    private static final String RESULT_COLUMNS = """
+            ALTER TABLE java_functions ADD COLUMN IF NOT EXISTS result_columns VARCHAR ARRAY DEFAULT ARRAY[] NOT NULL""";
+    private static final String COLUMNS = "oid, database_oid, schema_name, name, arg_types, defaults, return_type, strict,"
+            + " library, symbol, result_columns";
 
     private final Catalog catalog;
     private final Map<Integer, JavaFunction> byOid = new ConcurrentHashMap<>();
@@ -61,6 +64,7 @@ public final class JavaFunctions {
         catalog.change(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute(TABLE);
+                s.execute(RESULT_COLUMNS);
             }
         });
         JavaFunctions functions = new JavaFunctions(catalog, library);
@@ -132,9 +136,13 @@ public final class JavaFunctions {
                         for (String t : strings(rs.getArray(5))) {
                             types.add(SqlType.of(t));
                         }
+                        List<JavaFunction.ResultColumn> resultColumns = new ArrayList<>();
+                        for (String column : strings(rs.getArray(11))) {
+                            resultColumns.add(JavaFunction.ResultColumn.parse(column));
+                        }
                         out.add(new JavaFunction(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), types,
                                 strings(rs.getArray(6)), SqlType.of(rs.getString(7)), rs.getBoolean(8),
-                                rs.getString(9), rs.getString(10)));
+                                rs.getString(9), rs.getString(10), resultColumns));
                     }
                 }
                 return out;
@@ -196,7 +204,7 @@ public final class JavaFunctions {
         boolean replacing = existing.isPresent();
         JavaFunction f = new JavaFunction(oid, definition.databaseOid(), definition.schema(), definition.name(),
                 definition.argTypes(), definition.defaults(), definition.returnType(), definition.strict(),
-                definition.library(), definition.symbol());
+                definition.library(), definition.symbol(), definition.resultColumns());
         targets.validate(f);
         forget(oid);
         catalog.change(c -> {
@@ -266,7 +274,7 @@ public final class JavaFunctions {
 
     private static void insert(Connection c, JavaFunction f) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO java_functions (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setInt(1, f.oid());
             ps.setInt(2, f.databaseOid());
             ps.setString(3, f.schema());
@@ -277,6 +285,7 @@ public final class JavaFunctions {
             ps.setBoolean(8, f.strict());
             ps.setString(9, f.library());
             ps.setString(10, f.symbol());
+            ps.setArray(11, c.createArrayOf("VARCHAR", f.resultColumns().stream().map(Object::toString).toArray()));
             ps.executeUpdate();
         }
     }
@@ -331,6 +340,29 @@ public final class JavaFunctions {
                     + " does not exist");
         }
         return targets.call(f, given);
+    }
+
+    /**
+     * Call a set-returning function for the engine. The engine first asks for the result's
+     * columns alone (on a connection whose URL is {@code jdbc:columnlist:connection}, while it
+     * prepares the statement): that is answered from the declaration, without a call.
+     *
+     * @param oid the function
+     * @param connection the connection the engine passes to table functions
+     * @param given the arguments the call gave
+     * @return the rows
+     * @throws Throwable what the function throws
+     */
+    ResultSet callSet(int oid, Connection connection, Object[] given) throws Throwable {
+        JavaFunction f = function(oid);
+        if (f == null) {
+            throw PgException.error(SqlState.UNDEFINED_FUNCTION, "function with OID " + Integer.toUnsignedString(oid)
+                    + " does not exist");
+        }
+        if (SetResults.COLUMN_LIST_URL.equals(connection.getMetaData().getURL())) {
+            return SetResults.empty(f);
+        }
+        return SetResults.of(f, targets.call(f, given));
     }
 
     /**

@@ -2,6 +2,8 @@ package org.elephas.function;
 
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,13 +32,21 @@ public record SqlType(String name, Class<?> javaClass) {
             Map.entry("float8", new SqlType("float8", Double.class)),
             Map.entry("numeric", new SqlType("numeric", BigDecimal.class)),
             Map.entry("bytea", new SqlType("bytea", byte[].class)),
+            Map.entry("timestamptz", new SqlType("timestamptz", OffsetDateTime.class)),
             Map.entry("void", new SqlType("void", void.class)));
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("smallint", "int2"), Map.entry("integer", "int4"), Map.entry("int", "int4"),
             Map.entry("bigint", "int8"), Map.entry("boolean", "bool"), Map.entry("real", "float4"),
             Map.entry("double precision", "float8"), Map.entry("decimal", "numeric"),
             Map.entry("varchar", "text"), Map.entry("character varying", "text"), Map.entry("name", "text"),
-            Map.entry("cstring", "text"), Map.entry("regclass", "oid"));
+            Map.entry("cstring", "text"), Map.entry("regclass", "oid"),
+            Map.entry("timestamp with time zone", "timestamptz"));
+
+    /**
+     * The result of a set-returning function ({@code RETURNS TABLE (...)}): the engine gets the
+     * rows as a result set. Not a type a parameter or a column can have.
+     */
+    public static final SqlType TABLE = new SqlType("table", ResultSet.class);
 
     /**
      * @param typeName a type name as written, e.g. {@code pg_catalog.int4}, {@code integer[]}
@@ -44,6 +54,9 @@ public record SqlType(String name, Class<?> javaClass) {
      * @throws PgException 42704 {@code type "x" does not exist} for one Java functions cannot use
      */
     public static SqlType of(String typeName) {
+        if (TABLE.name.equals(typeName)) {
+            return TABLE;
+        }
         String t = typeName.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (t.startsWith("pg_catalog.")) {
             t = t.substring("pg_catalog.".length());

@@ -133,6 +133,21 @@ final class HostBridge implements Host, WorkerServices, BackendServices {
     }
 
     @Override
+    public int myDatabaseId() {
+        return requireBackend("MyDatabaseId").databaseOid();
+    }
+
+    @Override
+    public int userId() {
+        return requireBackend("GetUserId").roleOid();
+    }
+
+    @Override
+    public boolean superuser() {
+        return requireBackend("superuser").isSuperuser();
+    }
+
+    @Override
     public Latch myLatch() {
         return requireBackend("MyLatch").latch();
     }

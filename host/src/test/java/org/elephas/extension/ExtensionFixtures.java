@@ -7,7 +7,7 @@ import org.elephas.fixtures.ext.SqlExtension;
 import org.elephas.testing.FixtureBundles;
 
 /** The SQL extension fixture bundles: control files and scripts around {@link SqlExtension}. */
-final class ExtensionFixtures {
+public final class ExtensionFixtures {
     private static final String FN = "org.elephas.fixtures.ext.SqlFunctions.";
 
     static final String FX_SQL_1_0 = """
@@ -26,6 +26,9 @@ final class ExtensionFixtures {
               RETURNS text STRICT AS 'MODULE_PATHNAME', '%1$sdefaults' LANGUAGE java;
             CREATE FUNCTION fx_raise(text) RETURNS int4 AS 'MODULE_PATHNAME', '%1$sraise' LANGUAGE java;
             CREATE FUNCTION fx_activator_fn(int4) RETURNS int4 AS 'MODULE_PATHNAME' LANGUAGE c;
+            CREATE FUNCTION fx_series(n int4) RETURNS TABLE (i int4, label text, big oid) STRICT
+              AS 'MODULE_PATHNAME', '%1$sseries' LANGUAGE java;
+            CREATE VIEW fx_series_view AS SELECT * FROM fx_series(3);
             INSERT INTO fx_items VALUES (0, 'seed');
             """.formatted(FN);
     static final String FX_SQL_1_0_TO_1_1 = """
@@ -36,7 +39,7 @@ final class ExtensionFixtures {
     }
 
     /** @param bundles the server's bundle directory */
-    static void build(Path bundles) {
+    public static void build(Path bundles) {
         try {
             java.nio.file.Files.createDirectories(bundles);
         } catch (java.io.IOException e) {

@@ -118,6 +118,21 @@ class ExtensionTest {
     }
 
     @Test
+    void setReturningFunctionsAreTablesAndViewsOverThem() {
+        try (SqlClient c = server.connect()) {
+            c.exec("CREATE EXTENSION fx_sql");
+            assertEquals(List.of(List.of(1, "row 1", 1L), List.of(2, "row 2", 4294967295L)),
+                    c.rows("SELECT i, label, big FROM fx_series(2) ORDER BY i"));
+            assertEquals(List.of(List.of(3L)), c.rows("SELECT count(*) FROM fx_series_view"));
+            assertEquals(List.of(List.of("row 3")), c.rows("SELECT label FROM fx_series_view WHERE i = 3"));
+            assertEquals(List.of(), c.rows("SELECT * FROM fx_series(0)"));
+            assertEquals(List.of(), c.rows("SELECT * FROM fx_series(NULL)"));
+            assertError("0A000", "LANGUAGE java functions returning SETOF are not supported", c.error(
+                    "CREATE FUNCTION fx_setof() RETURNS SETOF int4 AS 'fx_sql', 'x.Y.z' LANGUAGE java"));
+        }
+    }
+
+    @Test
     void spiReportsStatusRowsAndRefusesWhatSpiRefuses() {
         try (SqlClient c = server.connect()) {
             c.exec("CREATE EXTENSION fx_sql");

@@ -53,4 +53,13 @@ public interface BackendServices {
      * @return its wait event info
      */
     int waitEventExtensionNew(String name);
+
+    /** @return {@code MyDatabaseId}: the calling backend's database OID, 0 for none */
+    int myDatabaseId();
+
+    /** @return {@code GetUserId()}: the calling backend's role OID */
+    int userId();
+
+    /** @return {@code superuser()} for the calling backend */
+    boolean superuser();
 }

@@ -3,8 +3,8 @@ package org.elephas.api.ipc;
 import org.elephas.api.host.HostAccess;
 
 /**
- * The calling backend's PID ({@code MyProcPid}), database and role, and signalling other backends
- * ({@code kill}).
+ * The calling backend's identity ({@code MyProcPid}, {@code MyDatabaseId}, {@code GetUserId()},
+ * {@code superuser()}, its database and role names) and signalling other backends ({@code kill}).
  */
 public final class Backends {
 
@@ -50,5 +50,35 @@ public final class Backends {
      */
     public static boolean kill(int pid, Signal signal) {
         return HostAccess.host().backend().kill(pid, signal);
+    }
+
+    /**
+     * {@code MyDatabaseId}.
+     *
+     * @return the OID of the database the calling backend is connected to, 0 for none
+     * @throws IllegalStateException when the caller is not a session or worker thread
+     */
+    public static int myDatabaseId() {
+        return HostAccess.host().backend().myDatabaseId();
+    }
+
+    /**
+     * {@code GetUserId()}: the role the calling backend runs as.
+     *
+     * @return its OID, 0 for a worker that has not connected
+     * @throws IllegalStateException when the caller is not a session or worker thread
+     */
+    public static int getUserId() {
+        return HostAccess.host().backend().userId();
+    }
+
+    /**
+     * {@code superuser()}.
+     *
+     * @return whether the calling backend's role is a superuser (a worker without a role is)
+     * @throws IllegalStateException when the caller is not a session or worker thread
+     */
+    public static boolean superuser() {
+        return HostAccess.host().backend().superuser();
     }
 }

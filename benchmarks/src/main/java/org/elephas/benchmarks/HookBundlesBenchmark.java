@@ -1,0 +1,165 @@
+package org.elephas.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.elephas.api.sql.Column;
+import org.elephas.api.sql.CommandType;
+import org.elephas.api.sql.QueryCompletion;
+import org.elephas.session.ClientOutput;
+import org.elephas.session.Session;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * What the sample hook extensions cost per statement: the statements of
+ * {@link PipelineBenchmark} (in-process session, {@code select 1} and a primary-key lookup,
+ * simple and prepared) on a server that preloads none, or some, of the shipped hook bundles.
+ * The difference between {@code preload=none} and another value, in the same run, is those
+ * extensions' cost per statement (their hooks, and the chains' per-link accounting).
+ *
+ * <p>{@code preload} is a comma-separated list of extension names; add {@code auto_explain}
+ * and {@code stat_statements,auto_explain} once that bundle is copied too (pom.xml,
+ * {@code copy-hook-bundles}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+@Threads(1)
+@Fork(2)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class HookBundlesBenchmark {
+    private static final int ROWS = 10_000;
+    private static final int STRIDE = 7_919;
+    private static final String LOOKUP = "select abalance from accounts where aid = ";
+
+    /** The hook bundles preloaded: {@code none}, or extension names joined by commas. */
+    @Param({"none", "stat_statements"})
+    public String preload;
+
+    private BenchServer server;
+    private Session session;
+    private String[] literalLookups;
+    private List<List<Object>> keyParams;
+    private int next;
+
+    /** Start the server with the bundles, connect a session, fill the table. */
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        List<String> bundles = "none".equals(preload) ? List.of() : Arrays.asList(preload.split(","));
+        server = BenchServer.start(8, bundles);
+        session = server.postmaster.sessions().connect("postgres", "postgres", Map.of());
+        Sink quiet = new Sink(null);
+        session.simpleQuery("create table accounts (aid int primary key, bid int, abalance int, filler char(84))", quiet);
+        session.simpleQuery("insert into accounts select x, 1, x * 3, '' from generate_series(1, " + ROWS + ") AS x",
+                quiet);
+        session.prepare("lookup", LOOKUP + "$1");
+        literalLookups = new String[ROWS + 1];
+        keyParams = new ArrayList<>(ROWS + 1);
+        keyParams.add(List.of());
+        for (int aid = 1; aid <= ROWS; aid++) {
+            literalLookups[aid] = LOOKUP + aid;
+            keyParams.add(List.of(aid));
+        }
+        session.simpleQuery(literalLookups[42], quiet);
+        if (!(quiet.last instanceof Number n) || n.intValue() != 126) {
+            throw new IllegalStateException("lookup returned " + quiet.last);
+        }
+    }
+
+    /** Close the session and shut the server down. */
+    @TearDown(Level.Trial)
+    public void stop() {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private int nextKey() {
+        next = (next + STRIDE) % ROWS;
+        return next + 1;
+    }
+
+    /** @param bh consumes the columns, the value and the completion */
+    @Benchmark
+    public void select1_simple(Blackhole bh) {
+        session.simpleQuery("select 1", new Sink(bh));
+    }
+
+    /** @param bh consumes the columns, the value and the completion */
+    @Benchmark
+    public void pkLookup_simple(Blackhole bh) {
+        session.simpleQuery(literalLookups[nextKey()], new Sink(bh));
+    }
+
+    /**
+     * @param bh consumes the columns and the value
+     * @return the completion
+     */
+    @Benchmark
+    public QueryCompletion pkLookup_prepared(Blackhole bh) {
+        return session.executePrepared("lookup", keyParams.get(nextKey()), new Sink(bh));
+    }
+
+    /** A client that reads everything into a blackhole (or keeps the last value, for the check). */
+    private static final class Sink implements ClientOutput {
+        private final Blackhole bh;
+        Object last;
+
+        Sink(Blackhole bh) {
+            this.bh = bh;
+        }
+
+        @Override
+        public void startup(CommandType operation, List<Column> columns) {
+            if (bh != null) {
+                bh.consume(columns);
+            }
+        }
+
+        @Override
+        public boolean receive(Object[] row) {
+            for (Object value : row) {
+                last = value;
+                if (bh != null) {
+                    bh.consume(value);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public void commandComplete(QueryCompletion completion) {
+            if (bh != null) {
+                bh.consume(completion);
+            }
+        }
+    }
+}
