@@ -21,6 +21,11 @@ import org.elephas.log.ServerLog;
  */
 public final class HookRegistry implements HookServices {
     private final Map<Class<?>, HookChain<?, ?>> chains = new LinkedHashMap<>();
+    /** Kinds whose chain comes later, with the links installed meanwhile, oldest first. */
+    private final Map<Class<?>, Waiting> waiting = new LinkedHashMap<>();
+
+    private record Waiting(HookKind<?, ?> kind, List<HookLink<?>> links) {
+    }
     private final Function<Object, HookOwner> ownerOf;
     private final ServerLog log;
     private final long drainMillis;
@@ -46,10 +51,31 @@ public final class HookRegistry implements HookServices {
      * @param standard its standard implementation
      * @return the chain
      */
+    @SuppressWarnings("unchecked")
     public synchronized <H, N> HookChain<H, N> addChain(HookKind<H, N> kind, N standard) {
         HookChain<H, N> chain = new HookChain<>(kind, standard);
         chains.put(kind.type(), chain);
+        Waiting early = waiting.remove(kind.type());
+        if (early != null) {
+            early.links().forEach(l -> chain.add((HookLink<H>) l));
+        }
         return chain;
+    }
+
+    /**
+     * Accept hooks of these kinds before their chains exist: the SQL layer's chains are made
+     * when it opens, after {@code shared_preload_bundles} were loaded, and a preloaded bundle
+     * installs its hooks in {@code _PG_init} (as PostgreSQL's set their hook pointers there).
+     * Such links join their chain, in installation order, when {@link #addChain} makes it.
+     *
+     * @param kinds the kinds whose chains come later
+     */
+    public synchronized void expectChains(HookKind<?, ?>... kinds) {
+        for (HookKind<?, ?> kind : kinds) {
+            if (!chains.containsKey(kind.type())) {
+                waiting.putIfAbsent(kind.type(), new Waiting(kind, new ArrayList<>()));
+            }
+        }
     }
 
     @Override
@@ -66,14 +92,20 @@ public final class HookRegistry implements HookServices {
      */
     @SuppressWarnings("unchecked")
     public <H> HookRegistration install(Class<H> kind, H hook, HookOwner owner) {
+        java.util.Objects.requireNonNull(hook, "hook");
         HookChain<H, ?> chain;
         synchronized (this) {
             chain = (HookChain<H, ?>) chains.get(kind);
+            if (chain == null) {
+                Waiting early = waiting.get(kind);
+                if (early == null) {
+                    throw new IllegalArgumentException(kind.getName() + " is not a hook kind");
+                }
+                HookLink<H> link = new HookLink<>((HookKind<H, ?>) early.kind(), hook, owner, ids.incrementAndGet());
+                early.links().add(link);
+                return () -> remove(l -> l == link);
+            }
         }
-        if (chain == null) {
-            throw new IllegalArgumentException(kind.getName() + " is not a hook kind");
-        }
-        java.util.Objects.requireNonNull(hook, "hook");
         HookLink<H> link = new HookLink<>(chain.kind(), hook, owner, ids.incrementAndGet());
         chain.add(link);
         return () -> remove(l -> l == link);
@@ -89,6 +121,9 @@ public final class HookRegistry implements HookServices {
     }
 
     private void remove(Predicate<HookLink<?>> which) {
+        synchronized (this) {
+            waiting.values().forEach(w -> w.links().removeIf(which));
+        }
         List<HookLink<?>> removed = new ArrayList<>();
         for (HookChain<?, ?> chain : chainList()) {
             removed.addAll(chain.remove(which));

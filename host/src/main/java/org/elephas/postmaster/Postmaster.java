@@ -26,6 +26,8 @@ import org.elephas.framework.EmbeddedFramework;
 import org.elephas.guc.GucConfigException;
 import org.elephas.hooks.HookOwners;
 import org.elephas.hooks.HookRegistry;
+import org.elephas.hooks.PipelineHookKinds;
+import org.elephas.hooks.RoleHookKinds;
 import org.elephas.guc.GucRegistry;
 import org.elephas.guc.GucSession;
 import org.elephas.library.ExtensionLibrary;
@@ -175,6 +177,12 @@ public final class Postmaster {
         // before its activator's stop and before its classes go.
         framework.context().addBundleListener(HookOwners.unloader(hooks));
         log.setEmitLog(hooks.addChain(org.elephas.hooks.LogHookKinds.EMIT_LOG, log::emit)::head);
+        // The SQL layer's chains are made when it opens, after preload; preloaded bundles install
+        // their hooks in _PG_init, before that.
+        hooks.expectChains(PipelineHookKinds.POST_PARSE_ANALYZE, PipelineHookKinds.PLANNER,
+                PipelineHookKinds.PROCESS_UTILITY, PipelineHookKinds.EXECUTOR_CHECK_PERMS,
+                PipelineHookKinds.EXECUTOR_START, PipelineHookKinds.EXECUTOR_RUN, PipelineHookKinds.EXECUTOR_FINISH,
+                PipelineHookKinds.EXECUTOR_END, RoleHookKinds.CHECK_PASSWORD, RoleHookKinds.CLIENT_AUTHENTICATION);
         bridge = new HostBridge(log, procs, supervisor, waitEvents, gucs, () -> preloadInProgress, connections,
                 new HostSpi(connections), hooks);
         HostAccess.install(bridge);
