@@ -91,9 +91,28 @@ final class BackendState {
         final QueryDesc queryDesc;
         /** Nanoseconds spent in ExecutorRun and ExecutorFinish so far. */
         long totalNanos;
+        private long openSince;
+        private boolean open;
 
         QueryTimer(QueryDesc queryDesc) {
             this.queryDesc = queryDesc;
+        }
+
+        /** @param since when an interval still running began ({@link System#nanoTime()}) */
+        void open(long since) {
+            openSince = since;
+            open = true;
+        }
+
+        /** @return whether an interval is running */
+        boolean isOpen() {
+            return open;
+        }
+
+        /** End the running interval now and add it. */
+        void close() {
+            totalNanos += System.nanoTime() - openSince;
+            open = false;
         }
     }
 }

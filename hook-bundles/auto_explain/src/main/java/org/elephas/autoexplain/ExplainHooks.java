@@ -63,7 +63,11 @@ final class ExplainHooks {
         return rate >= 1.0 || ThreadLocalRandom.current().nextDouble() < rate;
     }
 
-    /** ExecutorRun: one level deeper for whatever runs inside; timed if the statement is. */
+    /**
+     * ExecutorRun: one level deeper for whatever runs inside; timed if the statement is. A run
+     * to completion ({@code count} 0, run once) is followed at once by ExecutorFinish, so its
+     * interval stays open until Finish ends: two clock reads per statement instead of four.
+     */
     void executorRun(QueryDesc queryDesc, long count, boolean executeOnce, ExecutorRunHook.Next next) {
         BackendState state = BackendState.current();
         BackendState.QueryTimer timer = state.timerOf(queryDesc);
@@ -77,17 +81,24 @@ final class ExplainHooks {
             throw e;
         } finally {
             state.nestingLevel--;
-            if (timer != null) {
+        }
+        if (timer != null) {
+            if (count == 0 && executeOnce) {
+                timer.open(start);
+            } else {
+                // A portal fetching in steps: the time between fetches is not the statement's.
                 timer.totalNanos += System.nanoTime() - start;
             }
         }
     }
 
-    /** ExecutorFinish: as ExecutorRun. */
+    /** ExecutorFinish: as ExecutorRun; closes the interval a run to completion left open. */
     void executorFinish(QueryDesc queryDesc, ExecutorFinishHook.Next next) {
         BackendState state = BackendState.current();
         BackendState.QueryTimer timer = state.timerOf(queryDesc);
-        long start = timer == null ? 0 : System.nanoTime();
+        if (timer != null && !timer.isOpen()) {
+            timer.open(System.nanoTime());
+        }
         state.nestingLevel++;
         try {
             next.executorFinish(queryDesc);
@@ -96,9 +107,9 @@ final class ExplainHooks {
             throw e;
         } finally {
             state.nestingLevel--;
-            if (timer != null) {
-                timer.totalNanos += System.nanoTime() - start;
-            }
+        }
+        if (timer != null) {
+            timer.close();
         }
     }
 
@@ -107,6 +118,9 @@ final class ExplainHooks {
         BackendState state = BackendState.current();
         BackendState.QueryTimer timer = state.stopTiming(queryDesc);
         if (timer != null && enabled(state)) {
+            if (timer.isOpen()) {
+                timer.close(); // ended without ExecutorFinish
+            }
             double msec = timer.totalNanos / 1_000_000.0;
             if (msec >= settings.logMinDuration()) {
                 logPlan(queryDesc, msec);
