@@ -167,6 +167,12 @@ class AutoExplainIT {
             c.session().executePrepared("ae_p", List.of(2), discard());
             assertEquals(2, plans.about("'prepared_1'").size());
             assertTrue(plans.about("'prepared_1'").get(1).body().stream().noneMatch(l -> l.startsWith("Query Parameters")));
+
+            // Cut at 4 bytes, then quoted as a literal.
+            c.exec("SET auto_explain.log_parameter_max_length = 4");
+            c.session().prepare("ae_q", "SELECT 'prepared_2' AS marker, id FROM ae_items WHERE label = $1");
+            c.session().executePrepared("ae_q", java.util.Arrays.asList("it's long", null), discard());
+            assertEquals("Query Parameters: $1 = 'it''s...', $2 = NULL", plans.await("'prepared_2'").body().get(1));
         }
     }
 
