@@ -174,21 +174,25 @@ public final class ServerLog {
         String statement = edata.statement();
         String prefix = TIMESTAMP.format(Instant.now()) + " [" + pid + "] ";
         StringBuilder lines = new StringBuilder(128);
-        lines.append(prefix).append(level.name()).append(":  ").append(message).append('\n');
+        // As PostgreSQL does: continuation lines of a multi-line field start with a tab.
+        lines.append(prefix).append(level.name()).append(":  ").append(withTabs(message)).append('\n');
         if (detail != null) {
-            lines.append(prefix).append("DETAIL:  ").append(detail).append('\n');
+            lines.append(prefix).append("DETAIL:  ").append(withTabs(detail)).append('\n');
         }
         if (hint != null) {
-            lines.append(prefix).append("HINT:  ").append(hint).append('\n');
+            lines.append(prefix).append("HINT:  ").append(withTabs(hint)).append('\n');
         }
         if (statement != null) {
-            // As PostgreSQL does: continuation lines of a multi-line statement start with a tab.
-            lines.append(prefix).append("STATEMENT:  ").append(statement.replace("\n", "\n\t")).append('\n');
+            lines.append(prefix).append("STATEMENT:  ").append(withTabs(statement)).append('\n');
         }
         // One write per report so that lines of concurrent backends never interleave.
         synchronized (sink) {
             sink.print(lines);
             sink.flush();
         }
+    }
+
+    private static String withTabs(String field) {
+        return field == null || field.indexOf('\n') < 0 ? field : field.replace("\n", "\n\t");
     }
 }

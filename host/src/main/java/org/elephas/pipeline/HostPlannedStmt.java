@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import org.elephas.api.sql.CommandType;
@@ -95,10 +94,16 @@ public final class HostPlannedStmt implements PlannedStmt {
         return parameterCount;
     }
 
+    /**
+     * The engine's plan, as its {@code EXPLAIN} prints it. The statement is prepared, not
+     * executed, with its {@code ?n} parameters left unbound, so the engine plans it as it plans
+     * the real execution (a generic plan: {@code id = ?1} can still use an index) and leaves
+     * string literals and comments as written; substituting NULL in the text would change both.
+     */
     @Override
     public String explain() {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("EXPLAIN " + engineSql.replaceAll("\\?\\d+", "NULL"))) {
+        try (PreparedStatement s = connection.prepareStatement("EXPLAIN " + engineSql);
+                ResultSet rs = s.executeQuery()) {
             StringBuilder plan = new StringBuilder();
             while (rs.next()) {
                 plan.append(rs.getString(1)).append('\n');

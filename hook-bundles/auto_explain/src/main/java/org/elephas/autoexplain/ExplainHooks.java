@@ -1,0 +1,138 @@
+package org.elephas.autoexplain;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.elephas.api.Elog;
+import org.elephas.api.LogLevel;
+import org.elephas.api.sql.QueryDesc;
+import org.elephas.api.hooks.ExecutorEndHook;
+import org.elephas.api.hooks.ExecutorFinishHook;
+import org.elephas.api.hooks.ExecutorRunHook;
+import org.elephas.api.hooks.ExecutorStartHook;
+
+/**
+ * The four executor hooks, as auto_explain chains them:
+ *
+ * <ul>
+ * <li>ExecutorStart decides, at the start of each top-level statement, whether it is sampled,
+ * and starts timing the statement when logging is enabled for it;</li>
+ * <li>ExecutorRun and ExecutorFinish raise the nesting level around the rest of the chain, so
+ * statements run from inside (SPI, functions) are seen as nested, and add their time to the
+ * statement's;</li>
+ * <li>ExecutorEnd logs {@code duration: ... ms  plan: ...} when the statement ran at least
+ * {@code log_min_duration}, before calling the rest of the chain, which releases the
+ * statement.</li>
+ * </ul>
+ *
+ * Like PostgreSQL's, the time is that of ExecutorRun and ExecutorFinish only: a portal's time
+ * between fetches does not count.
+ */
+final class ExplainHooks {
+    private final AutoExplainSettings settings;
+
+    /** @param settings the parameters */
+    ExplainHooks(AutoExplainSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * PostgreSQL's {@code auto_explain_enabled()}: logging is on, this level is logged, and the
+     * current top-level statement was sampled.
+     */
+    private boolean enabled(BackendState state) {
+        // Sampled first: false whenever logging was off when the statement began, so "off"
+        // costs no parameter read here.
+        return state.currentQuerySampled && settings.logMinDuration() >= 0
+                && (state.nestingLevel == 0 || settings.logNestedStatements());
+    }
+
+    /** ExecutorStart: sample, then time the statement if it may be logged. */
+    void executorStart(QueryDesc queryDesc, int eflags, ExecutorStartHook.Next next) {
+        BackendState state = BackendState.current();
+        if (state.nestingLevel == 0) {
+            // Once per top-level statement: its nested statements are all logged or none is.
+            state.currentQuerySampled = settings.logMinDuration() >= 0 && sampled(settings.sampleRate());
+        }
+        next.executorStart(queryDesc, eflags);
+        if (enabled(state)) {
+            state.startTiming(queryDesc);
+        }
+    }
+
+    private static boolean sampled(double rate) {
+        return rate >= 1.0 || ThreadLocalRandom.current().nextDouble() < rate;
+    }
+
+    /**
+     * ExecutorRun: one level deeper for whatever runs inside; timed if the statement is. A run
+     * to completion ({@code count} 0, run once) is followed at once by ExecutorFinish, so its
+     * interval stays open until Finish ends: two clock reads per statement instead of four.
+     */
+    void executorRun(QueryDesc queryDesc, long count, boolean executeOnce, ExecutorRunHook.Next next) {
+        BackendState state = BackendState.current();
+        BackendState.QueryTimer timer = state.timerOf(queryDesc);
+        long start = timer == null ? 0 : System.nanoTime();
+        state.nestingLevel++;
+        try {
+            next.executorRun(queryDesc, count, executeOnce);
+        } catch (RuntimeException | Error e) {
+            // A statement that fails here never reaches ExecutorEnd.
+            state.stopTiming(queryDesc);
+            throw e;
+        } finally {
+            state.nestingLevel--;
+        }
+        if (timer != null) {
+            if (count == 0 && executeOnce) {
+                timer.open(start);
+            } else {
+                // A portal fetching in steps: the time between fetches is not the statement's.
+                timer.totalNanos += System.nanoTime() - start;
+            }
+        }
+    }
+
+    /** ExecutorFinish: as ExecutorRun; closes the interval a run to completion left open. */
+    void executorFinish(QueryDesc queryDesc, ExecutorFinishHook.Next next) {
+        BackendState state = BackendState.current();
+        BackendState.QueryTimer timer = state.timerOf(queryDesc);
+        if (timer != null && !timer.isOpen()) {
+            timer.open(System.nanoTime());
+        }
+        state.nestingLevel++;
+        try {
+            next.executorFinish(queryDesc);
+        } catch (RuntimeException | Error e) {
+            state.stopTiming(queryDesc);
+            throw e;
+        } finally {
+            state.nestingLevel--;
+        }
+        if (timer != null) {
+            timer.close();
+        }
+    }
+
+    /** ExecutorEnd: log the plan of a statement that ran long enough, then release it. */
+    void executorEnd(QueryDesc queryDesc, ExecutorEndHook.Next next) {
+        BackendState state = BackendState.current();
+        BackendState.QueryTimer timer = state.stopTiming(queryDesc);
+        if (timer != null && enabled(state)) {
+            if (timer.isOpen()) {
+                timer.close(); // ended without ExecutorFinish
+            }
+            double msec = timer.totalNanos / 1_000_000.0;
+            if (msec >= settings.logMinDuration()) {
+                logPlan(queryDesc, msec);
+            }
+        }
+        next.executorEnd(queryDesc);
+    }
+
+    private void logPlan(QueryDesc queryDesc, double msec) {
+        String report = PlanReport.build(queryDesc, settings.jsonFormat(), settings.logParameterMaxLength());
+        // The report carries the statement's text itself: no STATEMENT line (Elog never adds one).
+        Elog.elog(settings.logLevel(), String.format(java.util.Locale.ROOT, "duration: %.3f ms  plan:\n%s", msec,
+                report));
+    }
+}
