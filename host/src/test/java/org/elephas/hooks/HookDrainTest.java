@@ -254,9 +254,9 @@ class HookDrainTest {
         AtomicInteger violations = new AtomicInteger();
         int rounds = 0;
         HookRegistration lingering = null;
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         try {
-            while (rounds < 40 || (System.nanoTime() - end < 0 && rounds < 2000)) {
+            while (rounds < 30 || (System.nanoTime() - end < 0 && rounds < 1000)) {
                 Probe probe = new Probe(violations);
                 HookRegistration reg = registry.install(ExecutorEndHook.class, probe);
                 if (rounds % 3 == 0) { // another generation change while calls run on the probe's
