@@ -172,6 +172,8 @@ public final class HookChain<H, N> {
             superseded.add(old);
         }
         generation = gen; // one volatile write: the entry point and its generation change together
+        // Superseded generations seen empty now can never be entered again: let them go.
+        superseded.removeIf(g -> g.inFlight() == 0);
     }
 
     /**
