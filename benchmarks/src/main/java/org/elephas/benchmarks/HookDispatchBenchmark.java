@@ -27,8 +27,14 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * What a hook chain costs per call: one stage's chain (ExecutorEnd) with 0, 1, 5 or 10
  * pass-through hooks in front of a standard implementation that only consumes its argument.
- * The difference between the counts is the cost of a link: its call accounting (in-flight
- * handshake, call counter, sampled timing) and the hook's own call of {@code next}.
+ * The 0-hook case is the benchmark's own overhead (read the entry point, call the standard
+ * implementation); the 1-hook case adds the chain's per-call unloading handshake; the slope
+ * {@code (t10 - t0) / 10} is the cost of a link: its call counter, sampled timing and the
+ * hook's own call of {@code next}.
+ *
+ * <p>{@code classes=same}: every hook is the same class (the hook call inside a link is
+ * monomorphic and inlined, the best case); {@code classes=distinct}: each hook is its own
+ * class, as hooks of different extensions are (that call site is megamorphic).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +47,18 @@ public class HookDispatchBenchmark {
     @Param({"0", "1", "5", "10"})
     public int hooks;
 
+    @Param({"same", "distinct"})
+    public String classes;
+
+    /** Ten pass-through hooks, each its own class (one lambda site each). */
+    private static final ExecutorEndHook[] DISTINCT = {
+        (qd, next) -> next.executorEnd(qd), (qd, next) -> next.executorEnd(qd),
+        (qd, next) -> next.executorEnd(qd), (qd, next) -> next.executorEnd(qd),
+        (qd, next) -> next.executorEnd(qd), (qd, next) -> next.executorEnd(qd),
+        (qd, next) -> next.executorEnd(qd), (qd, next) -> next.executorEnd(qd),
+        (qd, next) -> next.executorEnd(qd), (qd, next) -> next.executorEnd(qd),
+    };
+
     private HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain;
     private Blackhole sink;
 
@@ -51,7 +69,8 @@ public class HookDispatchBenchmark {
         HookRegistry registry = new HookRegistry(h -> HookOwner.HOST, log, 1000);
         chain = registry.addChain(PipelineHookKinds.EXECUTOR_END, qd -> sink.consume(qd));
         for (int i = 0; i < hooks; i++) {
-            registry.install(ExecutorEndHook.class, (qd, next) -> next.executorEnd(qd), HookOwner.HOST);
+            ExecutorEndHook hook = classes.equals("distinct") ? DISTINCT[i] : (qd, next) -> next.executorEnd(qd);
+            registry.install(ExecutorEndHook.class, hook, HookOwner.HOST);
         }
     }
 

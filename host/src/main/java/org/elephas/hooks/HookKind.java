@@ -20,18 +20,35 @@ public final class HookKind<H, N> {
         N bind(HookLink<H> link, N next);
     }
 
+    /**
+     * Makes the entry point of a chain generation: count the call in ({@link HookChain.Generation#enter()}),
+     * run the newest link ({@link HookChain.Generation#first()}) and count it out, or, when the
+     * generation was superseded meanwhile, call the chain's current entry point instead.
+     */
+    @FunctionalInterface
+    public interface Guard<N> {
+        /**
+         * @param generation the generation
+         * @return its entry point
+         */
+        N guard(HookChain.Generation<N> generation);
+    }
+
     private final String name;
     private final Class<H> type;
     private final Binder<H, N> binder;
+    private final Guard<N> guard;
 
     /**
      * @param name PostgreSQL's name of the hook ({@code planner})
      * @param type the hook interface
+     * @param guard how a generation's entry point is made
      * @param binder how links are bound
      */
-    public HookKind(String name, Class<H> type, Binder<H, N> binder) {
+    public HookKind(String name, Class<H> type, Guard<N> guard, Binder<H, N> binder) {
         this.name = name;
         this.type = type;
+        this.guard = guard;
         this.binder = binder;
     }
 
@@ -47,5 +64,9 @@ public final class HookKind<H, N> {
 
     N bind(HookLink<H> link, N next) {
         return binder.bind(link, next);
+    }
+
+    N guard(HookChain.Generation<N> generation) {
+        return guard.guard(generation);
     }
 }

@@ -8,32 +8,28 @@ import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
 
 /**
- * One installed hook: its owner, its statistics and its part in the unloading protocol.
+ * One installed hook: its owner and its statistics.
  *
- * <p>Unloading (a Dekker handshake): a call {@link #enter enters} by counting itself in
- * ({@code entered}) and then reading {@code retired}; the remover sets {@code retired} and then
- * reads {@code entered - exited}. Either the call sees the link retired and passes straight to
- * {@code next}, or the remover sees the call and waits for it. So once the remover has seen no
- * call in flight, none will run the hook again. The two counters are also the statistics: calls
- * are {@code entered} less the calls that passed a retired link, so a link costs two counter
- * increments.
+ * <p>Unloading is not accounted here but once per call of the whole chain ({@link HookChain});
+ * a link only keeps a {@code retired} flag so that a call still running on an older generation
+ * passes a hook that is being removed straight to {@code next}. A pass-through link therefore
+ * costs one counter increment (its calls) and a read of that flag.
  *
- * <p>Timing is sampled (one call in {@value #SAMPLE_EVERY}) so that a pass-through link costs a
- * few counter increments, not two clock reads; total time is the sampled time scaled up.
+ * <p>Timing is sampled (one call in {@value #SAMPLE_EVERY}, drawn from the calling thread's own
+ * random state) so that a link does not read the clock twice per call; total time is the sampled
+ * time scaled up to all calls.
  *
  * @param <H> the hook kind
  */
 public final class HookLink<H> {
-    static final int SAMPLE_EVERY = 16;
+    static final int SAMPLE_EVERY = 64;
     private static final ThreadLocal<Throwable> COUNTED = new ThreadLocal<>();
 
     private final HookKind<H, ?> kind;
     private final H hook;
     private final HookOwner owner;
     private final long id;
-    private final LongAdder entered = new LongAdder();
-    private final LongAdder exited = new LongAdder();
-    private final LongAdder passedRetired = new LongAdder();
+    private final LongAdder calls = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder sampledNanos = new LongAdder();
     private final LongAdder sampledCalls = new LongAdder();
@@ -72,12 +68,10 @@ public final class HookLink<H> {
      * @return -1 when the link is retired (pass to next), 0 to run untimed, else the start time
      */
     public long enter() {
-        entered.increment();
         if (retired) {
-            passedRetired.increment();
-            exited.increment();
             return -1;
         }
+        calls.increment();
         return (ThreadLocalRandom.current().nextInt() & (SAMPLE_EVERY - 1)) == 0 ? System.nanoTime() | 1 : 0;
     }
 
@@ -87,7 +81,6 @@ public final class HookLink<H> {
             sampledNanos.add(System.nanoTime() - started);
             sampledCalls.increment();
         }
-        exited.increment();
     }
 
     /**
@@ -110,20 +103,22 @@ public final class HookLink<H> {
         return pg;
     }
 
-    /** Take no more calls; {@link #inFlight()} then only goes down. */
+    /**
+     * Calls that arrive from now on pass straight to {@code next}; the chain's drain waits for
+     * those already inside.
+     */
     void retire() {
         retired = true;
     }
 
-    /** @return calls inside the hook now */
-    long inFlight() {
-        long out = exited.sum(); // first: a call that enters and exits meanwhile is then counted in, never out
-        return entered.sum() - out;
+    /** @return whether the link was removed */
+    boolean retired() {
+        return retired;
     }
 
-    /** @return calls so far */
+    /** @return calls so far (not counting calls that passed it after it was retired) */
     public long calls() {
-        return entered.sum() - passedRetired.sum();
+        return calls.sum();
     }
 
     /** @return calls that raised an error in this hook */

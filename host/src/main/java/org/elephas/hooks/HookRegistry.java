@@ -16,8 +16,8 @@ import org.elephas.log.ServerLog;
 /**
  * Every hook chain of the server, by hook interface. Installs links (owner found from the hook's
  * class), removes them one by one or by owner, and drains: after a link leaves its chain the
- * remover waits, at most {@code drainMillis}, for calls already inside it, and logs when the
- * bound is hit.
+ * remover waits, at most {@code drainMillis}, until no call is left on an older generation of
+ * the chain that still holds it, and logs when the bound is hit.
  */
 public final class HookRegistry implements HookServices {
     private final Map<Class<?>, HookChain<?, ?>> chains = new LinkedHashMap<>();
@@ -124,27 +124,23 @@ public final class HookRegistry implements HookServices {
         synchronized (this) {
             waiting.values().forEach(w -> w.links().removeIf(which));
         }
-        List<HookLink<?>> removed = new ArrayList<>();
+        Map<HookChain<?, ?>, List<? extends HookLink<?>>> removed = new LinkedHashMap<>();
         for (HookChain<?, ?> chain : chainList()) {
-            removed.addAll(chain.remove(which));
-        }
-        removed.forEach(HookLink::retire);
-        drain(removed);
-    }
-
-    private void drain(List<HookLink<?>> removed) {
-        long deadline = System.nanoTime() + drainMillis * 1_000_000L;
-        for (HookLink<?> link : removed) {
-            while (link.inFlight() > 0) {
-                if (System.nanoTime() - deadline > 0) {
-                    log.log(LogLevel.LOG, link.kind().name() + " hook of " + link.owner().describe()
-                            + " still had calls running after " + drainMillis + " ms; removed anyway");
-                    break;
-                }
-                // Calls inside a hook are usually microseconds from done.
-                java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            List<? extends HookLink<?>> out = chain.remove(which);
+            if (!out.isEmpty()) {
+                out.forEach(HookLink::retire);
+                removed.put(chain, out);
             }
         }
+        long deadline = System.nanoTime() + drainMillis * 1_000_000L;
+        removed.forEach((chain, links) -> {
+            if (!chain.drain(links, deadline)) {
+                for (HookLink<?> link : links) {
+                    log.log(LogLevel.LOG, link.kind().name() + " hook of " + link.owner().describe()
+                            + " still had calls running after " + drainMillis + " ms; removed anyway");
+                }
+            }
+        });
     }
 
     private synchronized List<HookChain<?, ?>> chainList() {

@@ -9,7 +9,18 @@ public final class LogHookKinds {
 
     /** {@code emit_log}. */
     public static final HookKind<EmitLogHook, EmitLogHook.Next> EMIT_LOG =
-            new HookKind<>("emit_log", EmitLogHook.class, (link, next) -> edata -> {
+            new HookKind<>("emit_log", EmitLogHook.class,
+            g -> edata -> {
+                if (!g.enter()) {
+                    g.current().emitLog(edata);
+                    return;
+                }
+                try {
+                    g.first().emitLog(edata);
+                } finally {
+                    g.exit();
+                }
+            }, (link, next) -> edata -> {
                 long t = link.enter();
                 if (t < 0) {
                     next.emitLog(edata);
