@@ -14,6 +14,7 @@ import org.elephas.api.sql.QueryCompletion;
 import org.elephas.backend.Backend;
 import org.elephas.dialect.Dialect;
 import org.elephas.dialect.EngineStatement;
+import org.elephas.engine.DdlLock;
 import org.elephas.engine.EngineErrors;
 import org.elephas.engine.PgTypes;
 import org.elephas.engine.SchemaChanges;
@@ -54,7 +55,7 @@ public final class StandardUtility implements org.elephas.api.hooks.ProcessUtili
         java.sql.Connection connection = StatementContext.current().connection();
         EngineStatement engine = dialect.toEngine(q, connection);
         Backend backend = Backend.current();
-        try (Statement s = connection.createStatement()) {
+        try (Statement s = connection.createStatement(); DdlLock.Held ddl = DdlLock.acquire(connection)) {
             if (backend != null) {
                 backend.setQueryCanceller(() -> cancel(s));
             }
