@@ -31,6 +31,26 @@ public final class DdlLock {
     }
 
     /**
+     * Take the DDL lock for a statement sent to the engine if it is DDL ({@code CREATE},
+     * {@code ALTER}, {@code DROP}, {@code COMMENT}, {@code TRUNCATE}); other statements
+     * ({@code CALL}, {@code EXPLAIN}, ...) run without it, so that nothing they wait for can
+     * wait for it.
+     *
+     * @param commandTag the statement's command tag
+     * @param connection an engine connection
+     * @return the held lock, or one that holds nothing
+     * @throws SQLException when the connection is closed
+     */
+    public static Held acquireFor(String commandTag, Connection connection) throws SQLException {
+        String word = commandTag.split(" ", 2)[0];
+        boolean ddl = switch (word) {
+            case "CREATE", "ALTER", "DROP", "COMMENT", "TRUNCATE" -> true;
+            default -> false;
+        };
+        return ddl ? acquire(connection) : () -> { };
+    }
+
+    /**
      * Take the DDL lock of the connection's database, waiting as long as it takes (the holder
      * is running one DDL statement).
      *

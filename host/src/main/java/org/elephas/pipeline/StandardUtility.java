@@ -55,12 +55,13 @@ public final class StandardUtility implements org.elephas.api.hooks.ProcessUtili
         java.sql.Connection connection = StatementContext.current().connection();
         EngineStatement engine = dialect.toEngine(q, connection);
         Backend backend = Backend.current();
-        try (Statement s = connection.createStatement(); DdlLock.Held ddl = DdlLock.acquire(connection)) {
+        String tag = CommandTags.of(q.lexed());
+        try (Statement s = connection.createStatement()) {
             if (backend != null) {
                 backend.setQueryCanceller(() -> cancel(s));
             }
             boolean hasResult = false;
-            try {
+            try (DdlLock.Held ddl = DdlLock.acquireFor(tag, connection)) {
                 if (backend != null) {
                     backend.checkForInterrupts(); // a cancel that came before the canceller was in place
                 }
@@ -93,7 +94,6 @@ public final class StandardUtility implements org.elephas.api.hooks.ProcessUtili
                     dest.shutdown();
                 }
             }
-            String tag = CommandTags.of(q.lexed());
             if (SchemaChanges.affects(tag)) {
                 SchemaChanges.changed(); // sessions map search_path again
             }
