@@ -14,6 +14,7 @@ import org.elephas.api.sql.QueryCompletion;
 import org.elephas.backend.Backend;
 import org.elephas.dialect.Dialect;
 import org.elephas.dialect.EngineStatement;
+import org.elephas.engine.DdlLock;
 import org.elephas.engine.EngineErrors;
 import org.elephas.engine.PgTypes;
 import org.elephas.engine.SchemaChanges;
@@ -54,12 +55,13 @@ public final class StandardUtility implements org.elephas.api.hooks.ProcessUtili
         java.sql.Connection connection = StatementContext.current().connection();
         EngineStatement engine = dialect.toEngine(q, connection);
         Backend backend = Backend.current();
+        String tag = CommandTags.of(q.lexed());
         try (Statement s = connection.createStatement()) {
             if (backend != null) {
                 backend.setQueryCanceller(() -> cancel(s));
             }
             boolean hasResult = false;
-            try {
+            try (DdlLock.Held ddl = DdlLock.acquireFor(tag, connection)) {
                 if (backend != null) {
                     backend.checkForInterrupts(); // a cancel that came before the canceller was in place
                 }
@@ -92,7 +94,6 @@ public final class StandardUtility implements org.elephas.api.hooks.ProcessUtili
                     dest.shutdown();
                 }
             }
-            String tag = CommandTags.of(q.lexed());
             if (SchemaChanges.affects(tag)) {
                 SchemaChanges.changed(); // sessions map search_path again
             }

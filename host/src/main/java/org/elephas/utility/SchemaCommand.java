@@ -30,7 +30,8 @@ final class SchemaCommand implements UtilityCommand {
         Session session = Session.current();
         // Run here rather than by the engine path: the same checks and bookkeeping apply.
         org.elephas.catalog.commands.DatabasePrivileges.requireCreate(session);
-        try (Statement s = session.connection().createStatement()) {
+        try (Statement s = session.connection().createStatement();
+                org.elephas.engine.DdlLock.Held ddl = org.elephas.engine.DdlLock.acquire(session.connection())) {
             s.execute(Dialect.plainText(org.elephas.sql.LexedStatement.of(parts.get(0))));
         } catch (SQLException e) {
             throw EngineErrors.translate(e);
