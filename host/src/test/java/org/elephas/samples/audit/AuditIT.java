@@ -172,7 +172,7 @@ class AuditIT {
         // The script's statements end first, so they are logged first; their ids say where they belong.
         assertAudit(su, "create extension fx_audit", "1,2,DDL,CREATE TABLE,,,CREATE TABLE fx_audit_t (id int),<not logged>,postgres,postgres,SUCCESS,00000",
                 "1,3,DDL,CREATE FUNCTION,,,\"CREATE FUNCTION fx_spi(sql text, read_only boolean, count integer) "
-                        + "RETURNS text\n  AS 'fx_audit', 'org.elephas.fixtures.ext.SqlFunctions.spi' "
+                        + "RETURNS text\n\t  AS 'fx_audit', 'org.elephas.fixtures.ext.SqlFunctions.spi' "
                         + "LANGUAGE java\",<not logged>,postgres,postgres,SUCCESS,00000",
                 "1,1,DDL,CREATE EXTENSION,,,create extension fx_audit,<not logged>,postgres,postgres,SUCCESS,00000");
         // A schema's elements are sub-commands too.
