@@ -23,7 +23,8 @@ import org.elephas.sql.TokenKind;
  * a(relid, depth)} in a FROM list, which the engine cannot correlate, becomes an empty relation
  * of those columns (Elephas has no partitions; psql reads it only for partitions' triggers); and
  * {@code current_database() AS x} (pgjdbc's metadata queries) becomes the host's function
- * directly, which spares those long statements a parse.
+ * directly, which spares those long statements a parse; and in these statements,
+ * PostgreSQL's array type syntax {@code ::int2[]} as the engine's {@code ::int2 ARRAY}.
  */
 public final class CatalogNames implements TokenRewrite {
     /** The catalog relations the host provides as views (beside {@link SystemViewRewrite#VIEWS}). */
@@ -36,7 +37,7 @@ public final class CatalogNames implements TokenRewrite {
     public static final Set<String> FUNCTIONS = Set.of("format_type", "pg_get_userbyid", "pg_table_is_visible",
             "pg_type_is_visible", "pg_function_is_visible", "pg_get_indexdef", "pg_get_constraintdef",
             "pg_get_expr", "obj_description", "col_description", "shobj_description", "current_schemas",
-            "array_position", "pg_partition_ancestors", "pg_relation_is_publishable", "pg_get_triggerdef",
+            "array_position", "array_upper", "pg_partition_ancestors", "pg_relation_is_publishable", "pg_get_triggerdef",
             "pg_get_statisticsobjdef_columns", "pg_get_function_result", "pg_get_function_arguments",
             "pg_size_pretty", "pg_database_size");
 
@@ -114,6 +115,11 @@ public final class CatalogNames implements TokenRewrite {
     public EngineStatement rewrite(LexedStatement statement, Connection engine) {
         Splice splice = new Splice(statement);
         for (int i = 0; i < statement.tokens().size(); i++) {
+            if (arrayTypeBrackets(statement, i)) {
+                splice.replace(i, i + 1, " ARRAY");
+                i++;
+                continue;
+            }
             int first = target(statement, i);
             if (first < 0) {
                 continue;
@@ -134,6 +140,14 @@ public final class CatalogNames implements TokenRewrite {
             }
         }
         return EngineStatement.of(splice.text());
+    }
+
+    /** {@code [ ]} after {@code ::type} or {@code ::pg_catalog.type}: PostgreSQL's array type syntax. */
+    private static boolean arrayTypeBrackets(LexedStatement s, int i) {
+        if (!Tokens.is(s, i, "[") || !Tokens.is(s, i + 1, "]") || s.word(i - 1).isEmpty()) {
+            return false;
+        }
+        return Tokens.is(s, i - 2, "::") || Tokens.is(s, i - 2, ".") && Tokens.is(s, i - 4, "::");
     }
 
     /** {@code name(..) WITH ORDINALITY AS a(relid, depth)}. */

@@ -43,6 +43,7 @@ public final class CatalogFunctions {
         NAMES.put("shobj_description", "shobjDescription");
         NAMES.put("current_schemas", "currentSchemas");
         NAMES.put("array_position", "arrayPosition");
+        NAMES.put("array_upper", "arrayUpper");
         NAMES.put("pg_partition_ancestors", "pgPartitionAncestors");
         NAMES.put("pg_relation_is_publishable", "never");
         NAMES.put("pg_get_triggerdef", "nothing");
@@ -242,6 +243,18 @@ public final class CatalogFunctions {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code array_upper(array, dimension)}: the upper bound of a (1-based, one-dimensional)
+     * array.
+     *
+     * @param array the array
+     * @param dimension the dimension
+     * @return its length for dimension 1 of a non-empty array, else null
+     */
+    public static Integer arrayUpper(Object[] array, Integer dimension) {
+        return array == null || array.length == 0 || dimension == null || dimension != 1 ? null : array.length;
     }
 
     /**

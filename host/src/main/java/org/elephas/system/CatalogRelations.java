@@ -26,9 +26,7 @@ import org.elephas.backend.Backend;
  * sequences, which have no engine id visible over JDBC, 1000000000 + a hash of their qualified
  * name.
  *
- * <p>Catalog queries read these rows many times in one statement (every join, every
- * {@code pg_table_is_visible} call), so they are computed once per statement: the rows are
- * kept with the backend's activity record, which the session replaces at each statement.
+ * <p>Computed once per statement ({@link #perStatement}).
  */
 public final class CatalogRelations {
     /** PostgreSQL's OIDs of the catalog relations the host provides. */
@@ -45,12 +43,22 @@ public final class CatalogRelations {
             Map.entry("pg_user", 12004));
     private static final String HOST_SCHEMA = "elephas_catalog";
 
-    /** Rows computed for one statement of one connection. */
-    private record Snapshot(Activity activity, List<Object[]> rows) {
+    /** What one backend computed during one statement, by kind. */
+    private record Snapshot(Activity activity, Map<String, Object> values) {
     }
 
     /** By backend: the engine hands each function call a connection object of its own. */
     private static final Map<Backend, Snapshot> SNAPSHOTS = new WeakHashMap<>();
+
+    /** A computation on the engine. */
+    interface Computation<T> {
+        /**
+         * @param connection the engine's connection
+         * @return the value
+         * @throws SQLException from the engine
+         */
+        T compute(Connection connection) throws SQLException;
+    }
 
     private CatalogRelations() {
     }
@@ -83,19 +91,41 @@ public final class CatalogRelations {
      * @throws SQLException from the engine
      */
     static List<Object[]> snapshot(Connection connection) throws SQLException {
+        return perStatement("relations", connection, CatalogRelations::compute);
+    }
+
+    /**
+     * A value computed once per statement of the calling backend (catalog queries read the same
+     * catalog rows many times in one statement: every join, every function call). The backend
+     * replaces its activity record at each statement, which ends the value's life.
+     *
+     * @param <T> the value's type
+     * @param kind what is computed
+     * @param connection the engine's connection
+     * @param computation how
+     * @return the value
+     * @throws SQLException from the engine
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T perStatement(String kind, Connection connection, Computation<T> computation) throws SQLException {
         Backend backend = Caller.backend();
         Activity activity = backend.activity();
         synchronized (SNAPSHOTS) {
             Snapshot s = SNAPSHOTS.get(backend);
-            if (s != null && s.activity() == activity) {
-                return s.rows();
+            if (s != null && s.activity() == activity && s.values().containsKey(kind)) {
+                return (T) s.values().get(kind);
             }
         }
-        List<Object[]> rows = compute(connection);
+        T value = computation.compute(connection);
         synchronized (SNAPSHOTS) {
-            SNAPSHOTS.put(backend, new Snapshot(activity, rows));
+            Snapshot s = SNAPSHOTS.get(backend);
+            if (s == null || s.activity() != activity) {
+                s = new Snapshot(activity, new HashMap<>());
+                SNAPSHOTS.put(backend, s);
+            }
+            s.values().put(kind, value);
         }
-        return rows;
+        return value;
     }
 
     /**

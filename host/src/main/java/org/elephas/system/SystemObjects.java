@@ -46,6 +46,9 @@ public final class SystemObjects implements Engine.DatabaseInitializer {
         view("elephas_hooks", ElephasViews.class, "elephasHooks");
         view("elephas_bundles", ElephasViews.class, "elephasBundles");
         function("elephas_relations_rows", CatalogRelations.class, "rows");
+        function("elephas_attributes_rows", CatalogColumns.class, "rows");
+        function("elephas_indexes_rows", CatalogKeys.class, "indexes");
+        function("elephas_constraints_rows", CatalogKeys.class, "constraints");
         CatalogFunctions.NAMES.forEach((name, method) -> function(CatalogNames.PREFIX + name, CatalogFunctions.class, method));
         if (!CatalogFunctions.NAMES.keySet().equals(CatalogNames.FUNCTIONS)) {
             throw new IllegalStateException("the dialect's catalog function names differ from the functions installed");

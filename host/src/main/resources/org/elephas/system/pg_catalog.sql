@@ -133,151 +133,53 @@ SELECT t.oid, t.typname, 11 AS typnamespace, 10 AS typowner, CAST(t.typlen AS SM
 -- Columns: the engine's data types as PostgreSQL's type OIDs and type modifiers. A string
 -- column without a declared length (text, varchar) is text; invisible columns (the engine's
 -- columns for partial and expression unique indexes) show as dropped.
-CREATE OR REPLACE VIEW elephas_catalog.elephas_columns AS
-SELECT c.*, CAST(CASE UPPER(c.data_type)
-           WHEN 'CHARACTER VARYING' THEN CASE WHEN c.character_maximum_length >= 1000000000 THEN 25 ELSE 1043 END
-           WHEN 'CHARACTER' THEN 1042 WHEN 'CHARACTER LARGE OBJECT' THEN 25
-           WHEN 'BINARY VARYING' THEN 17 WHEN 'BINARY' THEN 17 WHEN 'BINARY LARGE OBJECT' THEN 17
-           WHEN 'BOOLEAN' THEN 16 WHEN 'TINYINT' THEN 21 WHEN 'SMALLINT' THEN 21 WHEN 'INTEGER' THEN 23
-           WHEN 'BIGINT' THEN 20 WHEN 'NUMERIC' THEN 1700 WHEN 'DECIMAL' THEN 1700 WHEN 'DECFLOAT' THEN 1700
-           WHEN 'REAL' THEN 700 WHEN 'DOUBLE PRECISION' THEN 701 WHEN 'FLOAT' THEN 701
-           WHEN 'DATE' THEN 1082 WHEN 'TIME' THEN 1083 WHEN 'TIME WITH TIME ZONE' THEN 1266
-           WHEN 'TIMESTAMP' THEN 1114 WHEN 'TIMESTAMP WITH TIME ZONE' THEN 1184
-           WHEN 'UUID' THEN 2950 WHEN 'JSON' THEN 114
-           WHEN 'ARRAY' THEN COALESCE((SELECT CASE UPPER(e.data_type) WHEN 'BOOLEAN' THEN 1000 WHEN 'SMALLINT' THEN 1005
-                   WHEN 'INTEGER' THEN 1007 WHEN 'BIGINT' THEN 1016 WHEN 'CHARACTER VARYING' THEN 1009
-                   WHEN 'CHARACTER' THEN 1014 WHEN 'REAL' THEN 1021 WHEN 'DOUBLE PRECISION' THEN 1022
-                   WHEN 'NUMERIC' THEN 1231 WHEN 'DATE' THEN 1182 WHEN 'TIMESTAMP' THEN 1115
-                   WHEN 'TIMESTAMP WITH TIME ZONE' THEN 1185 WHEN 'UUID' THEN 2951 END
-               FROM information_schema.element_types e WHERE e.object_schema = c.table_schema
-               AND e.object_name = c.table_name AND e.object_type = 'TABLE'
-               AND e.collection_type_identifier = c.dtd_identifier), 2277)
-           ELSE CASE WHEN UPPER(c.data_type) LIKE 'INTERVAL%' THEN 1186 ELSE 705 END END AS INT) AS atttypid
-  FROM information_schema.columns c
+-- Columns: org.elephas.system.CatalogColumns.
+CREATE OR REPLACE VIEW elephas_catalog.elephas_attributes AS
+SELECT * FROM elephas_catalog.elephas_attributes_rows()
 ;
 CREATE OR REPLACE VIEW elephas_catalog.pg_attribute AS
-SELECT r.oid AS attrelid, c.column_name AS attname, c.atttypid, -1 AS attstattarget,
-       CAST(COALESCE(t.typlen, -1) AS SMALLINT) AS attlen, CAST(c.ordinal_position AS SMALLINT) AS attnum,
-       CASE WHEN t.typcategory = 'A' THEN 1 ELSE 0 END AS attndims, -1 AS attcacheoff,
-       CAST(CASE WHEN c.atttypid IN (1042, 1043) THEN c.character_maximum_length + 4
-            WHEN c.atttypid = 1700 AND c.declared_numeric_precision IS NOT NULL
-                THEN c.declared_numeric_precision * 65536 + COALESCE(c.declared_numeric_scale, 0) + 4
-            ELSE -1 END AS INT) AS atttypmod,
-       COALESCE(t.typbyval, FALSE) AS attbyval, COALESCE(t.typalign, 'i') AS attalign,
-       COALESCE(t.typstorage, 'p') AS attstorage, CAST('' AS VARCHAR) AS attcompression,
-       (c.is_nullable = 'NO') AS attnotnull,
-       (c.column_default IS NOT NULL AND c.is_identity = 'NO' AND c.is_generated = 'NEVER') AS atthasdef,
-       FALSE AS atthasmissing,
-       CAST(CASE WHEN c.is_identity = 'NO' THEN '' WHEN c.identity_generation = 'ALWAYS' THEN 'a' ELSE 'd' END
-           AS VARCHAR) AS attidentity,
-       CAST(CASE WHEN c.is_generated = 'NEVER' THEN '' ELSE 's' END AS VARCHAR) AS attgenerated,
-       (NOT c.is_visible) AS attisdropped, TRUE AS attislocal, 0 AS attinhcount,
-       CASE WHEN c.atttypid IN (25, 1042, 1043) THEN 100 ELSE 0 END AS attcollation,
+SELECT a.attrelid, a.attname, a.atttypid, -1 AS attstattarget, CAST(a.attlen AS SMALLINT) AS attlen,
+       CAST(a.attnum AS SMALLINT) AS attnum,
+       CASE WHEN a.atttypid IN (1000, 1001, 1005, 1007, 1009, 1014, 1015, 1016, 1021, 1022, 1115, 1182, 1183, 1185,
+           1231, 2951, 199, 2277) THEN 1 ELSE 0 END AS attndims,
+       -1 AS attcacheoff, a.atttypmod, a.attbyval, a.attalign, a.attstorage, CAST('' AS VARCHAR) AS attcompression,
+       a.attnotnull, a.atthasdef, FALSE AS atthasmissing, a.attidentity, a.attgenerated, a.attisdropped,
+       TRUE AS attislocal, 0 AS attinhcount, a.attcollation,
        CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions,
        CAST(NULL AS VARCHAR ARRAY) AS attfdwoptions, CAST(NULL AS VARCHAR) AS attmissingval
-  FROM elephas_catalog.elephas_columns c
-  JOIN elephas_catalog.elephas_relations r ON r.nspname = c.table_schema AND r.relname = c.table_name
-       AND r.relkind IN ('r', 'v')
-  LEFT JOIN elephas_catalog.pg_type t ON t.oid = c.atttypid
+  FROM elephas_catalog.elephas_attributes a
 ;
 -- Column defaults: adbin holds the engine's text of the expression (pg_get_expr shows it).
 CREATE OR REPLACE VIEW elephas_catalog.pg_attrdef AS
-SELECT CAST(1000000000 + MOD(ORA_HASH(c.table_schema || '.' || c.table_name || '.' || c.column_name), 1000000000)
-           AS INT) AS oid,
-       r.oid AS adrelid, CAST(c.ordinal_position AS SMALLINT) AS adnum, c.column_default AS adbin
-  FROM information_schema.columns c
-  JOIN elephas_catalog.elephas_relations r ON r.nspname = c.table_schema AND r.relname = c.table_name
-       AND r.relkind = 'r'
- WHERE c.column_default IS NOT NULL AND c.is_identity = 'NO' AND c.is_generated = 'NEVER'
+SELECT CAST(1000000000 + MOD(a.attrelid * 1000 + a.attnum, 1000000000) AS INT) AS oid, a.attrelid AS adrelid,
+       CAST(a.attnum AS SMALLINT) AS adnum, a.adbin
+  FROM elephas_catalog.elephas_attributes a WHERE a.atthasdef
 ;
+-- Indexes and constraints: org.elephas.system.CatalogKeys.
 CREATE OR REPLACE VIEW elephas_catalog.pg_index AS
-SELECT x.oid AS indexrelid, t.oid AS indrelid,
-       CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = x.nspname
-           AND ic.index_name = x.index_name) AS SMALLINT) AS indnatts,
-       CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = x.nspname
-           AND ic.index_name = x.index_name) AS SMALLINT) AS indnkeyatts,
-       (i.index_type_name IN ('PRIMARY KEY', 'UNIQUE INDEX')) AS indisunique, (i.nulls_distinct = 'NO') AS indnullsnotdistinct,
-       (i.index_type_name = 'PRIMARY KEY') AS indisprimary, FALSE AS indisexclusion, TRUE AS indimmediate,
+SELECT i.indexrelid, i.indrelid, CAST(i.indnatts AS SMALLINT) AS indnatts, CAST(i.indnatts AS SMALLINT) AS indnkeyatts,
+       i.indisunique, i.indnullsnotdistinct, i.indisprimary, FALSE AS indisexclusion, TRUE AS indimmediate,
        FALSE AS indisclustered, TRUE AS indisvalid, FALSE AS indcheckxmin, TRUE AS indisready, TRUE AS indislive,
-       FALSE AS indisreplident,
-       (SELECT ARRAY_AGG(CAST(c.ordinal_position AS SMALLINT) ORDER BY ic.ordinal_position)
-          FROM information_schema.index_columns ic JOIN information_schema.columns c
-            ON c.table_schema = ic.table_schema AND c.table_name = ic.table_name AND c.column_name = ic.column_name
-         WHERE ic.index_schema = x.nspname AND ic.index_name = x.index_name) AS indkey,
-       CAST(NULL AS INT ARRAY) AS indcollation, CAST(NULL AS INT ARRAY) AS indclass,
-       (SELECT ARRAY_AGG(CAST(CASE WHEN ic.ordering_specification = 'DESC' THEN 1 ELSE 0 END
-                  + CASE WHEN ic.null_ordering = 'FIRST' THEN 2 ELSE 0 END AS SMALLINT) ORDER BY ic.ordinal_position)
-          FROM information_schema.index_columns ic
-         WHERE ic.index_schema = x.nspname AND ic.index_name = x.index_name) AS indoption,
-       CAST(NULL AS VARCHAR) AS indexprs, CAST(NULL AS VARCHAR) AS indpred
-  FROM elephas_catalog.elephas_relations x
-  JOIN information_schema.indexes i ON i.index_schema = x.nspname AND i.index_name = x.index_name
-  JOIN elephas_catalog.elephas_relations t ON t.nspname = i.table_schema AND t.relname = i.table_name
-       AND t.relkind = 'r'
- WHERE x.relkind = 'i'
+       FALSE AS indisreplident, i.indkey, CAST(NULL AS INT ARRAY) AS indcollation, CAST(NULL AS INT ARRAY) AS indclass,
+       i.indoption, CAST(NULL AS VARCHAR) AS indexprs, CAST(NULL AS VARCHAR) AS indpred
+  FROM elephas_catalog.elephas_indexes_rows() i
 ;
 CREATE OR REPLACE VIEW elephas_catalog.pg_constraint AS
-SELECT CAST(COALESCE(16384 + h.oid, 1000000000 + MOD(ORA_HASH(tc.constraint_schema || '.' || tc.constraint_name),
-           1000000000)) AS INT) AS oid,
-       tc.constraint_name AS conname, n.shown_oid AS connamespace,
-       CAST(CASE tc.constraint_type WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' WHEN 'FOREIGN KEY' THEN 'f'
-            ELSE 'c' END AS VARCHAR) AS contype,
-       (tc.is_deferrable = 'YES') AS condeferrable, (tc.initially_deferred = 'YES') AS condeferred,
-       TRUE AS convalidated, r.oid AS conrelid, 0 AS contypid,
-       COALESCE(CASE WHEN tc.constraint_type = 'FOREIGN KEY'
-                     THEN (SELECT ux.oid FROM information_schema.table_constraints u
-                             JOIN elephas_catalog.elephas_relations ux ON ux.relkind = 'i'
-                                  AND ux.nspname = u.index_schema AND ux.index_name = u.index_name
-                            WHERE u.constraint_schema = rc.unique_constraint_schema
-                              AND u.constraint_name = rc.unique_constraint_name)
-                     ELSE (SELECT ix.oid FROM elephas_catalog.elephas_relations ix WHERE ix.relkind = 'i'
-                              AND ix.nspname = tc.index_schema AND ix.index_name = tc.index_name) END, 0) AS conindid,
-       0 AS conparentid,
-       COALESCE((SELECT fr.oid FROM information_schema.table_constraints u
-                   JOIN elephas_catalog.elephas_relations fr ON fr.relkind = 'r' AND fr.nspname = u.table_schema
-                        AND fr.relname = u.table_name
-                  WHERE u.constraint_schema = rc.unique_constraint_schema
-                    AND u.constraint_name = rc.unique_constraint_name), 0) AS confrelid,
-       CAST(CASE rc.update_rule WHEN 'CASCADE' THEN 'c' WHEN 'SET NULL' THEN 'n' WHEN 'SET DEFAULT' THEN 'd'
-            WHEN 'RESTRICT' THEN 'r' WHEN 'NO ACTION' THEN 'a' ELSE ' ' END AS VARCHAR) AS confupdtype,
-       CAST(CASE rc.delete_rule WHEN 'CASCADE' THEN 'c' WHEN 'SET NULL' THEN 'n' WHEN 'SET DEFAULT' THEN 'd'
-            WHEN 'RESTRICT' THEN 'r' WHEN 'NO ACTION' THEN 'a' ELSE ' ' END AS VARCHAR) AS confdeltype,
-       CAST(CASE WHEN rc.constraint_name IS NULL THEN ' ' ELSE 's' END AS VARCHAR) AS confmatchtype,
-       TRUE AS conislocal, 0 AS coninhcount, FALSE AS connoinherit,
-       (SELECT ARRAY_AGG(CAST(c.ordinal_position AS SMALLINT) ORDER BY k.ordinal_position)
-          FROM information_schema.key_column_usage k JOIN information_schema.columns c
-            ON c.table_schema = k.table_schema AND c.table_name = k.table_name AND c.column_name = k.column_name
-         WHERE k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name) AS conkey,
-       (SELECT ARRAY_AGG(CAST(c.ordinal_position AS SMALLINT) ORDER BY k.ordinal_position)
-          FROM information_schema.key_column_usage k
-          JOIN information_schema.key_column_usage uk ON uk.constraint_schema = rc.unique_constraint_schema
-               AND uk.constraint_name = rc.unique_constraint_name AND uk.ordinal_position = k.position_in_unique_constraint
-          JOIN information_schema.columns c
-            ON c.table_schema = uk.table_schema AND c.table_name = uk.table_name AND c.column_name = uk.column_name
-         WHERE k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name) AS confkey,
+SELECT c.oid, c.conname, c.connamespace, c.contype, c.condeferrable, c.condeferred, TRUE AS convalidated,
+       c.conrelid, 0 AS contypid, c.conindid, 0 AS conparentid, c.confrelid, c.confupdtype, c.confdeltype,
+       CAST(CASE WHEN c.contype = 'f' THEN 's' ELSE ' ' END AS VARCHAR) AS confmatchtype,
+       TRUE AS conislocal, 0 AS coninhcount, FALSE AS connoinherit, c.conkey, c.confkey,
        CAST(NULL AS INT ARRAY) AS conpfeqop, CAST(NULL AS INT ARRAY) AS conppeqop, CAST(NULL AS INT ARRAY) AS conffeqop,
-       CAST(NULL AS SMALLINT ARRAY) AS confdelsetcols, CAST(NULL AS INT ARRAY) AS conexclop,
-       cc.check_clause AS conbin
-  FROM information_schema.table_constraints tc
-  JOIN elephas_catalog.elephas_schemas n ON n.nspname = tc.constraint_schema
-  JOIN elephas_catalog.elephas_relations r ON r.relkind = 'r' AND r.nspname = tc.table_schema AND r.relname = tc.table_name
-  LEFT JOIN pg_catalog.pg_constraint h ON h.conname = tc.constraint_name AND h.conrelid = r.oid - 16384
-  LEFT JOIN information_schema.referential_constraints rc ON rc.constraint_schema = tc.constraint_schema
-       AND rc.constraint_name = tc.constraint_name
-  LEFT JOIN information_schema.check_constraints cc ON cc.constraint_schema = tc.constraint_schema
-       AND cc.constraint_name = tc.constraint_name
- WHERE tc.table_schema NOT IN ('pg_catalog', 'information_schema')
+       CAST(NULL AS SMALLINT ARRAY) AS confdelsetcols, CAST(NULL AS INT ARRAY) AS conexclop, c.conbin
+  FROM elephas_catalog.elephas_constraints_rows() c
 ;
 -- Comments (COMMENT ON TABLE / COLUMN, kept by the engine as remarks).
 CREATE OR REPLACE VIEW elephas_catalog.pg_description AS
 SELECT r.oid AS objoid, 1259 AS classoid, 0 AS objsubid, r.remarks AS description
   FROM elephas_catalog.elephas_relations r WHERE r.remarks IS NOT NULL AND r.remarks <> ''
 UNION ALL
-SELECT r.oid, 1259, c.ordinal_position, c.remarks
-  FROM information_schema.columns c
-  JOIN elephas_catalog.elephas_relations r ON r.nspname = c.table_schema AND r.relname = c.table_name
-       AND r.relkind IN ('r', 'v')
- WHERE c.remarks IS NOT NULL AND c.remarks <> ''
+SELECT a.attrelid, 1259, a.attnum, a.description
+  FROM elephas_catalog.elephas_attributes a WHERE a.description IS NOT NULL AND a.description <> ''
 ;
 CREATE OR REPLACE VIEW elephas_catalog.pg_am AS
 SELECT * FROM (VALUES (2, 'heap', 3, 't'), (403, 'btree', 330, 'i'), (405, 'hash', 331, 'i'))
@@ -335,7 +237,7 @@ SELECT 0 AS oid, 0 AS tgrelid, 0 AS tgparentid, CAST('' AS VARCHAR) AS tgname, 0
 ;
 CREATE OR REPLACE VIEW elephas_catalog.pg_policy AS
 SELECT 0 AS oid, CAST('' AS VARCHAR) AS polname, 0 AS polrelid, CAST('' AS VARCHAR) AS polcmd,
-       FALSE AS polpermissive, CAST(NULL AS INT ARRAY) AS polroles, CAST(NULL AS VARCHAR) AS polqual,
+       FALSE AS polpermissive, CAST(NULL AS VARCHAR) AS polroles, CAST(NULL AS VARCHAR) AS polqual,
        CAST(NULL AS VARCHAR) AS polwithcheck WHERE FALSE
 ;
 CREATE OR REPLACE VIEW elephas_catalog.pg_statistic_ext AS
