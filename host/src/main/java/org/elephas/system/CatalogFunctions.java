@@ -226,19 +226,19 @@ public final class CatalogFunctions {
     }
 
     /**
-     * {@code array_position(array, element)}: the 1-based position of the first equal element.
+     * {@code array_position(array, element)}: the 1-based position of the first equal element
+     * (compared as text: the engine hands a Java function's array over with one element type).
      *
      * @param array the array
      * @param element the element
      * @return its position, or null
      */
-    public static Integer arrayPosition(Object[] array, Object element) {
+    public static Integer arrayPosition(String[] array, String element) {
         if (array == null) {
             return null;
         }
         for (int i = 0; i < array.length; i++) {
-            if (Objects.equals(array[i], element)
-                    || array[i] != null && element != null && array[i].toString().equals(element.toString())) {
+            if (Objects.equals(array[i], element)) {
                 return i + 1;
             }
         }
@@ -253,7 +253,7 @@ public final class CatalogFunctions {
      * @param dimension the dimension
      * @return its length for dimension 1 of a non-empty array, else null
      */
-    public static Integer arrayUpper(Object[] array, Integer dimension) {
+    public static Integer arrayUpper(String[] array, Integer dimension) {
         return array == null || array.length == 0 || dimension == null || dimension != 1 ? null : array.length;
     }
 
