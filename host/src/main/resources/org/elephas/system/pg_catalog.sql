@@ -8,9 +8,10 @@
 -- object's life (the engine's own pg_catalog shows it); their OID is 16384 + that id, so
 -- pg_class.oid = pg_attribute.attrelid = pg_index.indrelid = pg_constraint.conrelid hold, and
 -- an OID never changes while the object exists. information_schema is 12000, its relations
--- 12000 + (minus their negative id). Sequences, column defaults and functions have no engine
--- id over JDBC: their OIDs are 1000000000 + a hash of their qualified name (stable across
--- restarts, not guaranteed unique). The host's schema elephas_catalog is shown as pg_catalog.
+-- 12000 + (minus their negative id). Sequences and functions have no engine id over JDBC:
+-- their OIDs are 1000000000 + a hash of their qualified name (stable across restarts, not
+-- guaranteed unique); a column default's is derived from its table's OID and column number.
+-- The host's schema elephas_catalog is shown as pg_catalog.
 -- Statements are separated by a line holding only ';'.
 
 CREATE OR REPLACE VIEW elephas_catalog.elephas_schemas AS
