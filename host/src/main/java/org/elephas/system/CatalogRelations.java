@@ -97,7 +97,8 @@ public final class CatalogRelations {
     /**
      * A value computed once per statement of the calling backend (catalog queries read the same
      * catalog rows many times in one statement: every join, every function call). The backend
-     * replaces its activity record at each statement, which ends the value's life.
+     * replaces its activity record at each top-level statement, which ends the value's life;
+     * statements run at a deeper nesting level (SPI, extension scripts) compute afresh.
      *
      * @param <T> the value's type
      * @param kind what is computed
@@ -108,6 +109,10 @@ public final class CatalogRelations {
      */
     @SuppressWarnings("unchecked")
     static <T> T perStatement(String kind, Connection connection, Computation<T> computation) throws SQLException {
+        if (Caller.session().nestingLevel() > 0) {
+            // SPI and extension scripts run many statements inside one top-level statement.
+            return computation.compute(connection);
+        }
         Backend backend = Caller.backend();
         Activity activity = backend.activity();
         synchronized (SNAPSHOTS) {

@@ -286,6 +286,18 @@ class ClientCatalogQueriesTest {
     }
 
     @Test
+    void catalogFollowsDdlFromOneStatementToTheNext() {
+        List<SqlClient.Result> results = client.run("create table fresh (a int primary key); "
+                + "select count(*) from pg_catalog.pg_class where relname = 'fresh'; "
+                + "select count(*) from pg_catalog.pg_index i join pg_class c on c.oid = i.indrelid "
+                + "where c.relname = 'fresh'; drop table fresh; "
+                + "select count(*) from pg_catalog.pg_class where relname = 'fresh'");
+        assertEquals(List.of(List.of(1L)), results.get(1).rows);
+        assertEquals(List.of(List.of(1L)), results.get(2).rows);
+        assertEquals(List.of(List.of(0L)), results.get(4).rows);
+    }
+
+    @Test
     void plainStatementsStayOffTheCatalogRewrites() {
         Dialect dialect = Dialect.standard();
         assertEquals(List.of(), dialect.rewritesFor(LexedStatement.of("select pg_class, oid from accounts a")));
