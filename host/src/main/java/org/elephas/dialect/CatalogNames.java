@@ -31,7 +31,8 @@ public final class CatalogNames implements TokenRewrite {
     public static final Set<String> RELATIONS = Set.of("pg_namespace", "pg_class", "pg_type", "pg_attribute",
             "pg_attrdef", "pg_index", "pg_constraint", "pg_description", "pg_am", "pg_tablespace", "pg_collation",
             "pg_proc", "pg_user", "pg_auth_members", "pg_inherits", "pg_partitioned_table", "pg_trigger",
-            "pg_policy", "pg_statistic_ext", "pg_publication", "pg_publication_namespace", "pg_publication_rel");
+            "pg_policy", "pg_statistic_ext", "pg_publication", "pg_publication_namespace", "pg_publication_rel",
+            "pg_sequence", "pg_depend");
 
     /** The catalog functions the host provides, which the engine may otherwise answer with its own. */
     public static final Set<String> FUNCTIONS = Set.of("format_type", "pg_get_userbyid", "pg_table_is_visible",

@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code pg_attribute}, {@code pg_attrdef} and column comments build): the engine's data types
  * as PostgreSQL's type OIDs and type modifiers. A string column without a declared length
  * ({@code text}, unbounded {@code varchar}) is {@code text}; the engine's invisible columns (for
- * partial and expression unique indexes) show as dropped. Computed once per statement.
+ * partial and expression unique indexes) show as dropped. An index's key columns are listed
+ * under the index's OID too, as in PostgreSQL. Computed once per statement.
  */
 public final class CatalogColumns {
     /** The engine's limit on a string's length: a column declared without a length has it. */
@@ -156,7 +157,46 @@ public final class CatalogColumns {
                 }
             }
         }
+        indexColumns(connection, out);
         return out;
+    }
+
+    /** An index's key columns, as PostgreSQL lists them under the index's OID (psql's {@code \d index}). */
+    private static void indexColumns(Connection connection, List<Object[]> out) throws SQLException {
+        Map<String, Integer> indexes = new HashMap<>();
+        Map<String, Integer> tables = new HashMap<>();
+        for (Object[] r : CatalogRelations.snapshot(connection)) {
+            if (r[4].equals("i")) {
+                indexes.put(r[2] + "." + r[8], (Integer) r[0]);
+            } else if (r[4].equals("r")) {
+                tables.put(r[2] + "." + r[1], (Integer) r[0]);
+            }
+        }
+        Map<String, Object[]> columns = new HashMap<>();
+        for (Object[] c : out) {
+            columns.put(c[0] + "." + c[1], c);
+        }
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT index_schema, index_name, "
+                + "table_schema, table_name, column_name, ordinal_position FROM information_schema.index_columns "
+                + "WHERE index_schema NOT IN ('information_schema', 'pg_catalog')")) {
+            while (rs.next()) {
+                Integer index = indexes.get(rs.getString(1) + "." + rs.getString(2));
+                Object[] column = columns.get(tables.get(rs.getString(3) + "." + rs.getString(4)) + "." + rs.getString(5));
+                if (index == null || column == null) {
+                    continue;
+                }
+                Object[] row = column.clone();
+                row[0] = index;
+                row[4] = rs.getInt(6);
+                row[9] = false; // attnotnull
+                row[10] = false; // atthasdef
+                row[11] = "";
+                row[12] = "";
+                row[15] = null;
+                row[16] = null;
+                out.add(row);
+            }
+        }
     }
 
     private static String align(int length) {

@@ -40,7 +40,7 @@ public final class CatalogRelations {
             Map.entry("pg_policy", 3256), Map.entry("pg_statistic_ext", 3381), Map.entry("pg_publication", 6104),
             Map.entry("pg_publication_namespace", 6237), Map.entry("pg_publication_rel", 6106),
             Map.entry("pg_roles", 12001), Map.entry("pg_settings", 12002), Map.entry("pg_stat_activity", 12003),
-            Map.entry("pg_user", 12004));
+            Map.entry("pg_user", 12004), Map.entry("pg_sequence", 2224), Map.entry("pg_depend", 2608));
     private static final String HOST_SCHEMA = "elephas_catalog";
 
     /** What one backend computed during one statement, by kind. */

@@ -257,3 +257,16 @@ CREATE OR REPLACE VIEW elephas_catalog.pg_publication_rel AS
 SELECT 0 AS oid, 0 AS prpubid, 0 AS prrelid, CAST(NULL AS VARCHAR) AS prqual, CAST(NULL AS SMALLINT ARRAY) AS prattrs
  WHERE FALSE
 ;
+CREATE OR REPLACE VIEW elephas_catalog.pg_sequence AS
+SELECT r.oid AS seqrelid,
+       CASE UPPER(s.data_type) WHEN 'INTEGER' THEN 23 WHEN 'SMALLINT' THEN 21 ELSE 20 END AS seqtypid,
+       s.start_value AS seqstart, s.increment AS seqincrement, s.maximum_value AS seqmax, s.minimum_value AS seqmin,
+       s.cache AS seqcache, (s.cycle_option = 'YES') AS seqcycle
+  FROM information_schema.sequences s
+  JOIN elephas_catalog.elephas_relations r ON r.relkind = 'S' AND r.nspname = s.sequence_schema
+       AND r.relname = s.sequence_name
+;
+CREATE OR REPLACE VIEW elephas_catalog.pg_depend AS
+SELECT 0 AS classid, 0 AS objid, 0 AS objsubid, 0 AS refclassid, 0 AS refobjid, 0 AS refobjsubid,
+       CAST('' AS VARCHAR) AS deptype WHERE FALSE
+;

@@ -57,8 +57,13 @@ class ClientCatalogQueriesTest {
         server.close();
     }
 
-    /** The statements of a captured file, with {oid} set to the table psql looked up. */
+    /** The statements of a captured file, with {oid} set to accounts. */
     private static List<String> queries(String name) {
+        return queries(name, accounts);
+    }
+
+    /** The statements of a captured file, with {oid} set to the relation psql looked up. */
+    private static List<String> queries(String name, int oid) {
         String text;
         try (InputStream in = ClientCatalogQueriesTest.class.getResourceAsStream("/client-queries/" + name + ".sql")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -66,7 +71,7 @@ class ClientCatalogQueriesTest {
             throw new AssertionError(e);
         }
         List<String> out = new ArrayList<>();
-        for (LexedStatement s : LexedStatement.split(text.replace("{oid}", Integer.toString(accounts)))) {
+        for (LexedStatement s : LexedStatement.split(text.replace("{oid}", Integer.toString(oid)))) {
             String sql = s.text().replaceAll("(?m)^--.*$", "").strip();
             if (!sql.isEmpty()) {
                 out.add(sql);
@@ -193,6 +198,29 @@ class ClientCatalogQueriesTest {
         List<List<Object>> foreignKeys = results.get(3).rows;
         assertEquals(1, foreignKeys.size());
         assertEquals("FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE", foreignKeys.get(0).get(2));
+    }
+
+    private static int oid(String relation) {
+        return ((Number) client.value("select oid from pg_catalog.pg_class where relname = '" + relation + "'")).intValue();
+    }
+
+    @Test
+    void psqlDescribesAViewASequenceAndAnIndex() {
+        List<String> view = queries("psql-d-view", oid("rich"));
+        assertEquals("v", rows(view.get(1)).get(0).get(1));
+        assertEquals(List.of(List.of("id", "integer", "null", "false", "null", "", ""),
+                List.of("name", "character varying(40)", "null", "false", "null", "", "")), rows(view.get(2)));
+        List<String> sequence = queries("psql-d-sequence", oid("counter_seq"));
+        assertEquals("S", rows(sequence.get(1)).get(0).get(1));
+        // PostgreSQL's default cache is 1; the engine's is 32.
+        assertEquals(List.of(List.of("bigint", "1", "1", "9223372036854775807", "1", "no", "32")),
+                rows(sequence.get(2)));
+        assertEquals(List.of(), rows(sequence.get(3)), "no sequence is owned by a column");
+        List<String> index = queries("psql-d-index", oid("accounts_name_idx"));
+        assertEquals(List.of("0", "i", "false"), rows(index.get(1)).get(0).subList(0, 3));
+        assertEquals(List.of(List.of("name", "character varying(40)", "yes", "name")), rows(index.get(2)));
+        assertEquals(List.of("false", "false", "false", "true", "false", "false", "false", "false", "btree", "accounts",
+                "null"), rows(index.get(3)).get(0));
     }
 
     @Test
