@@ -20,11 +20,11 @@ import org.elephas.sql.LexedStatement;
  * (it only reads {@code ::regclass} itself, looking the name up in every schema at once).
  *
  * <p>A cast of a string constant is resolved while the statement is planned, as PostgreSQL's
- * parse analysis does, and replaced with the OID: a relation in the engine's
- * {@code pg_catalog.pg_class} (schema-qualified or looked for in {@code pg_catalog}, then the
- * session's current schema), a type from PostgreSQL's built-in type OIDs ({@link
- * PgTypeNames}), a function in {@code pg_catalog.pg_proc}, a schema in
- * {@code pg_catalog.pg_namespace}. A missing one fails as in PostgreSQL: {@code relation "x" does
+ * parse analysis does, and replaced with the OID: a relation in the host's {@code pg_class}
+ * (schema-qualified or looked for in {@code pg_catalog}, then the session's current schema), a
+ * type from PostgreSQL's built-in type OIDs ({@link PgTypeNames}), a function in the host's
+ * {@code pg_proc}, a schema in its {@code pg_namespace} (the views of
+ * {@code org.elephas.system.PgCatalog}). A string of digits is an OID already. A missing one fails as in PostgreSQL: {@code relation "x" does
  * not exist} (42P01), {@code type "x" does not exist} (42704), {@code function "x" does not
  * exist} (42883), {@code schema "x" does not exist} (3F000).
  *
@@ -36,6 +36,8 @@ import org.elephas.sql.LexedStatement;
 final class ObjectIdentifierCasts implements TokenRewrite {
     /** {@code 42725} ambiguous_function. */
     private static final String AMBIGUOUS_FUNCTION = "42725";
+    /** Where the host's catalog views are, whose OIDs every catalog query sees. */
+    private static final String CATALOG = SystemViewRewrite.SCHEMA;
     private static final Set<String> TYPES = Set.of("regclass", "regtype", "regproc", "regprocedure", "regnamespace");
 
     @Override
@@ -115,6 +117,10 @@ final class ObjectIdentifierCasts implements TokenRewrite {
     }
 
     private static long resolve(String type, String name, Connection engine) {
+        if (!name.isEmpty() && name.chars().allMatch(Character::isDigit) && name.length() < 11) {
+            // As PostgreSQL's regclassin and friends: a number is an OID, taken as it is.
+            return Long.parseLong(name);
+        }
         if (type.equals("regtype")) {
             return PgTypeNames.oid(name);
         }
@@ -124,7 +130,7 @@ final class ObjectIdentifierCasts implements TokenRewrite {
         try {
             return switch (type) {
                 case "regclass" -> relation(engine, name);
-                case "regnamespace" -> single(engine, "SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?",
+                case "regnamespace" -> single(engine, "SELECT oid FROM " + CATALOG + ".pg_namespace WHERE nspname = ?",
                         List.of(identifier(name)), SqlState.INVALID_SCHEMA_NAME, "schema \"" + name + "\" does not exist",
                         null);
                 default -> function(engine, type, name);
@@ -138,7 +144,7 @@ final class ObjectIdentifierCasts implements TokenRewrite {
     private static long relation(Connection engine, String text) throws SQLException {
         List<String> parts = nameParts(text);
         String missing = "relation \"" + text + "\" does not exist";
-        String sql = "SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+        String sql = "SELECT c.oid FROM " + CATALOG + ".pg_class c JOIN " + CATALOG + ".pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE c.relname = ? AND n.nspname = ?";
         if (parts.size() == 2) {
             return single(engine, sql, List.of(parts.get(1), parts.get(0)), SqlState.UNDEFINED_TABLE, missing, null);
@@ -161,7 +167,7 @@ final class ObjectIdentifierCasts implements TokenRewrite {
         }
         List<String> parts = nameParts(text);
         String name = parts.get(parts.size() - 1);
-        return single(engine, "SELECT oid FROM pg_catalog.pg_proc WHERE proname = ?", List.of(name),
+        return single(engine, "SELECT oid FROM " + CATALOG + ".pg_proc WHERE proname = ?", List.of(name),
                 SqlState.UNDEFINED_FUNCTION, "function \"" + text + "\" does not exist",
                 "more than one function named \"" + text + "\"");
     }

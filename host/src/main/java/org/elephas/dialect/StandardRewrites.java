@@ -16,6 +16,10 @@ final class StandardRewrites {
     static List<Rewrite> all() {
         return List.of(
                 // Host views and functions first: later rewrites may leave JSqlParser's grammar.
+                // A lateral sub-select's expression is copied before its names are pointed at the host's.
+                new LateralScalarSelect(),
+                new ExpandArray(),
+                new CatalogNames(),
                 new SystemViewRewrite(),
                 new SystemFunctionRewrite(),
                 new OperatorSyntax(),

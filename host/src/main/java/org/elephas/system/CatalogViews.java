@@ -126,7 +126,7 @@ public final class CatalogViews {
 
     /**
      * The rows of {@code pg_extension}: the extensions installed in the calling session's
-     * database. {@code extnamespace} is the schema's OID in the engine's {@code pg_namespace}, so
+     * database. {@code extnamespace} is the schema's OID in the host's {@code pg_namespace}, so
      * that joins with it work; {@code extrelocatable} is false and {@code extconfig} /
      * {@code extcondition} are null, since Elephas records neither.
      *
@@ -150,7 +150,7 @@ public final class CatalogViews {
 
     private static Integer namespaceOid(Connection connection, String schema) {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+                "SELECT oid FROM elephas_catalog.pg_namespace WHERE nspname = ?")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : null;

@@ -74,6 +74,11 @@ final class Rows {
         return this;
     }
 
+    Rows smallintArray(String name) {
+        result.addColumn(name, Types.ARRAY, "SMALLINT ARRAY", 0, 0);
+        return this;
+    }
+
     /** @param values one value per column, in order */
     void add(Object... values) {
         result.addRow(values);

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.elephas.dialect.CatalogNames;
 import org.elephas.dialect.SystemViewRewrite;
 import org.elephas.engine.Engine;
 
@@ -44,6 +45,14 @@ public final class SystemObjects implements Engine.DatabaseInitializer {
         view("elephas_workers", ElephasViews.class, "elephasWorkers");
         view("elephas_hooks", ElephasViews.class, "elephasHooks");
         view("elephas_bundles", ElephasViews.class, "elephasBundles");
+        function("elephas_relations_rows", CatalogRelations.class, "rows");
+        function("elephas_attributes_rows", CatalogColumns.class, "rows");
+        function("elephas_indexes_rows", CatalogKeys.class, "indexes");
+        function("elephas_constraints_rows", CatalogKeys.class, "constraints");
+        CatalogFunctions.NAMES.forEach((name, method) -> function(CatalogNames.PREFIX + name, CatalogFunctions.class, method));
+        if (!CatalogFunctions.NAMES.keySet().equals(CatalogNames.FUNCTIONS)) {
+            throw new IllegalStateException("the dialect's catalog function names differ from the functions installed");
+        }
         if (!VIEWS.keySet().equals(SystemViewRewrite.VIEWS)) {
             throw new IllegalStateException("the dialect's view names differ from the views installed");
         }
@@ -71,6 +80,7 @@ public final class SystemObjects implements Engine.DatabaseInitializer {
                 s.execute("CREATE OR REPLACE VIEW " + SCHEMA + "." + v.getKey() + " AS SELECT * FROM " + SCHEMA + "."
                         + v.getValue() + "()");
             }
+            PgCatalog.install(s);
         }
     }
 }

@@ -39,13 +39,14 @@ class SystemRewritesTest {
 
     @Test
     void viewNamesUnqualifiedOrInPgCatalogPointAtTheSystemSchema() {
-        assertEquals("SELECT name, setting FROM elephas_catalog.pg_settings WHERE name LIKE 'max%' ORDER BY 1",
+        // Pointed there on tokens (CatalogNames), so the text stays as written.
+        assertEquals("select name, setting from elephas_catalog.pg_settings where name like 'max%' order by 1",
                 engineSql("select name, setting from pg_settings where name like 'max%' order by 1"));
-        assertEquals("SELECT a.pid FROM elephas_catalog.pg_stat_activity a JOIN elephas_catalog.pg_database d "
-                + "ON d.datname = a.datname WHERE EXISTS (SELECT 1 FROM elephas_catalog.pg_roles r)",
+        assertEquals("select a.pid from elephas_catalog.pg_stat_activity a join elephas_catalog.pg_database d "
+                + "on d.datname = a.datname where exists (select 1 from elephas_catalog.pg_roles r)",
                 engineSql("select a.pid from pg_catalog.pg_stat_activity a join pg_database d on d.datname = a.datname"
                         + " where exists (select 1 from pg_roles r)"));
-        assertEquals("SELECT * FROM elephas_catalog.elephas_workers",
+        assertEquals("select * from elephas_catalog.elephas_workers",
                 engineSql("select * from pg_catalog.elephas_workers"));
     }
 

@@ -1,0 +1,3 @@
+-- Captured with log_statement=all from pgbench 15.18 (`pgbench -i -s 1`, then `pgbench -t 2` and `-S -t 2`)
+-- against PostgreSQL 15.18: the start-up query of a run, which finds pgbench_accounts' partitioning.
+select o.n, p.partstrat, pg_catalog.count(i.inhparent) from pg_catalog.pg_class as c join pg_catalog.pg_namespace as n on (n.oid = c.relnamespace) cross join lateral (select pg_catalog.array_position(pg_catalog.current_schemas(true), n.nspname)) as o(n) left join pg_catalog.pg_partitioned_table as p on (p.partrelid = c.oid) left join pg_catalog.pg_inherits as i on (c.oid = i.inhparent) where c.relname = 'pgbench_accounts' and o.n is not null group by 1, 2 order by 1 asc limit 1;
