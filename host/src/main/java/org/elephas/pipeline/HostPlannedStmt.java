@@ -143,6 +143,46 @@ public final class HostPlannedStmt implements PlannedStmt {
         }
     }
 
+    /**
+     * The result columns the statement will have, from the engine's prepared statement, without
+     * running it (protocol Describe). A plan with {@link #before()} statements cannot be
+     * described this way: its main statement names tables that exist only once it runs.
+     *
+     * @return the columns, or null when it returns no rows
+     */
+    public List<org.elephas.api.sql.Column> describeColumns() {
+        try {
+            java.sql.ResultSetMetaData md = prepared().getMetaData();
+            if (md == null || md.getColumnCount() == 0) {
+                return null;
+            }
+            return org.elephas.engine.PgTypes.columns(md);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e);
+        }
+    }
+
+    /**
+     * The parameter types the engine inferred ({@code ParameterDescription}).
+     *
+     * @return a PostgreSQL type OID per parameter, 25 (text) where the engine knows none
+     */
+    public int[] describeParameters() {
+        int[] oids = new int[parameterCount];
+        java.util.Arrays.fill(oids, 25);
+        try {
+            java.sql.ParameterMetaData md = prepared().getParameterMetaData();
+            int n = Math.min(parameterCount, md.getParameterCount());
+            for (int i = 0; i < n; i++) {
+                oids[i] = org.elephas.engine.PgTypes.column("$" + (i + 1), md.getParameterType(i + 1),
+                        md.getParameterTypeName(i + 1)).typeOid();
+            }
+        } catch (SQLException e) {
+            // Types stay unknown: the client sends text, which the engine converts.
+        }
+        return oids;
+    }
+
     /** Close the engine statement (DEALLOCATE, session end). */
     public void close() {
         if (prepared != null) {
