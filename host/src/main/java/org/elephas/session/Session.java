@@ -324,12 +324,10 @@ public final class Session implements StatementContext, AutoCloseable {
         try (Scope scope = enter()) {
             Pipeline.Prepared p = preparedStatement(name);
             if (p.query().isUtility()) {
-                int[] unknown = new int[p.plan().parameterCount()];
-                java.util.Arrays.fill(unknown, 25);
-                return new StatementDescription(unknown, null);
+                return new StatementDescription(textParameters(p), describeUtility(p));
             }
             if (!p.plan().before().isEmpty()) {
-                return new StatementDescription(textParameters(p), null);
+                return new StatementDescription(textParameters(p), p.plan().describeByTrial());
             }
             try {
                 return new StatementDescription(p.plan().describeParameters(), p.plan().describeColumns());
@@ -337,6 +335,41 @@ public final class Session implements StatementContext, AutoCloseable {
                 throw failed(e, p.query().sourceText());
             }
         }
+    }
+
+    /**
+     * The result of a utility statement that returns rows: SHOW is run (it changes nothing) for
+     * its columns; EXPLAIN returns one text column. Others return none.
+     */
+    private List<org.elephas.api.sql.Column> describeUtility(Pipeline.Prepared p) {
+        LexedStatement lexed = p.query().lexed();
+        if (lexed.startsWith("explain")) {
+            return List.of(new org.elephas.api.sql.Column("QUERY PLAN", 25, "text", -1));
+        }
+        if (!lexed.startsWith("show")) {
+            return null;
+        }
+        List<List<org.elephas.api.sql.Column>> seen = new ArrayList<>();
+        try {
+            server.pipeline().execute(p, List.of(), new DestReceiver() {
+                @Override
+                public void startup(org.elephas.api.sql.CommandType operation, List<org.elephas.api.sql.Column> cols) {
+                    seen.add(cols);
+                }
+
+                @Override
+                public boolean receive(Object[] row) {
+                    return true;
+                }
+
+                @Override
+                public void shutdown() {
+                }
+            }, 0);
+        } catch (PgException e) {
+            return null;
+        }
+        return seen.isEmpty() || seen.get(0).isEmpty() ? null : seen.get(0);
     }
 
     private static int[] textParameters(Pipeline.Prepared p) {
