@@ -372,7 +372,10 @@ class WireQueryTest {
                     assertEquals(5, value(rs));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT NULL::int AS n, 1.5e20::float8, 1e-5::float8")) {
+        }
+        // Text output of floats as PostgreSQL writes them (pgjdbc formats binary floats itself).
+        try (Connection c = connect("preferQueryMode", "simple"); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT CAST(NULL AS int) AS n, CAST(1.5e20 AS double precision), CAST(0.00001 AS double precision)")) {
                 assertTrue(rs.next());
                 assertNull(rs.getObject(1));
                 assertEquals("1.5e+20", rs.getString(2));
