@@ -79,7 +79,7 @@ final class BackendConnection implements Runnable {
     }
 
     private int pid() {
-        return session == null ? 0 : session.backend().pid();
+        return session == null ? server.postmasterPid() : session.backend().pid();
     }
 
     private void begin() throws IOException {

@@ -102,7 +102,7 @@ public final class WireServer implements AutoCloseable {
                 try {
                     targets.addAll(List.of(InetAddress.getAllByName(name)));
                 } catch (IOException e) {
-                    log.write(LogLevel.WARNING, 0, "could not translate host name \"" + name + "\" to address: "
+                    log.write(LogLevel.WARNING, postmasterPid(), "could not translate host name \"" + name + "\" to address: "
                             + e.getMessage(), null, null);
                 }
             }
@@ -115,14 +115,14 @@ public final class WireServer implements AutoCloseable {
                 s.bind(new InetSocketAddress(address, port), 128);
             } catch (IOException e) {
                 s.close();
-                log.write(LogLevel.WARNING, 0, "could not bind " + family(address) + " address \""
+                log.write(LogLevel.WARNING, postmasterPid(), "could not bind " + family(address) + " address \""
                         + address.getHostAddress() + "\": " + e.getMessage(), null, null);
                 continue;
             }
             // Port 0 picks a free port on the first address; the others use the same one.
             port = s.getLocalPort();
             listeners.add(s);
-            log.write(LogLevel.LOG, 0, "listening on " + family(address) + " address \"" + address.getHostAddress()
+            log.write(LogLevel.LOG, postmasterPid(), "listening on " + family(address) + " address \"" + address.getHostAddress()
                     + "\", port " + port, null, null);
             Thread t = new Thread(() -> accept(s), "postmaster listener " + address.getHostAddress());
             t.setDaemon(true);
@@ -144,7 +144,7 @@ public final class WireServer implements AutoCloseable {
                 socket = listener.accept();
             } catch (IOException e) {
                 if (!closed) {
-                    log.write(LogLevel.LOG, 0, "could not accept new connection: " + e.getMessage(), null, null);
+                    log.write(LogLevel.LOG, postmasterPid(), "could not accept new connection: " + e.getMessage(), null, null);
                 }
                 continue;
             }
@@ -156,7 +156,7 @@ public final class WireServer implements AutoCloseable {
                 t.setDaemon(true);
                 t.start();
             } catch (IOException | RuntimeException | Error e) {
-                log.write(LogLevel.LOG, 0, "could not fork new process for connection: " + e, null, null);
+                log.write(LogLevel.LOG, postmasterPid(), "could not fork new process for connection: " + e, null, null);
                 try {
                     socket.close();
                 } catch (IOException ignored) {
@@ -170,10 +170,15 @@ public final class WireServer implements AutoCloseable {
         try {
             hba = HbaFile.load(hbaPath);
         } catch (IOException | RuntimeException e) {
-            log.write(LogLevel.LOG, 0, "could not load " + hbaPath + ": " + e.getMessage(), null,
+            log.write(LogLevel.LOG, postmasterPid(), "could not load " + hbaPath + ": " + e.getMessage(), null,
                     null);
-            log.write(LogLevel.WARNING, 0, hbaPath.getFileName() + " was not reloaded", null, null);
+            log.write(LogLevel.WARNING, postmasterPid(), hbaPath.getFileName() + " was not reloaded", null, null);
         }
+    }
+
+    /** The postmaster's pid, for its log lines. */
+    int postmasterPid() {
+        return sessions.server().procs().postmasterPidForLog();
     }
 
     /** @return the port listened on (the one chosen when {@code port} is 0), 0 when not listening */
@@ -243,7 +248,7 @@ public final class WireServer implements AutoCloseable {
         if (expected != null && expected == key) {
             sessions.server().procs().signal(pid, Signal.SIGINT);
         } else {
-            log.write(LogLevel.LOG, 0, "wrong key in cancel request for process " + pid, null, null);
+            log.write(LogLevel.LOG, postmasterPid(), "wrong key in cancel request for process " + pid, null, null);
         }
     }
 

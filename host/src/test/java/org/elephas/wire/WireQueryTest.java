@@ -284,6 +284,17 @@ class WireQueryTest {
     }
 
     @Test
+    void metadataFromTheStartup() throws Exception {
+        try (Connection c = connect()) {
+            // What needs no catalog query; getTables and friends need pg_catalog views (not here yet).
+            assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
+            assertEquals("15.0", c.getMetaData().getDatabaseProductVersion());
+            assertEquals(15, c.getMetaData().getDatabaseMajorVersion());
+            assertEquals("postgres", c.getMetaData().getUserName());
+        }
+    }
+
+    @Test
     void parameterStatusAndActivity() throws Exception {
         try (Connection c = connect("ApplicationName", "wire-test"); Statement s = c.createStatement()) {
             PGConnection pg = c.unwrap(PGConnection.class);
