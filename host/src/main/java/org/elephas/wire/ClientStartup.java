@@ -126,7 +126,7 @@ final class ClientStartup {
             PgException e = PgException.fatal(SqlState.INVALID_PASSWORD, "password authentication failed for user \""
                     + user + "\"");
             // The client learns only that it failed; the log says which rule decided.
-            server.log().log(0, PgException.fatal(SqlState.INVALID_PASSWORD, e.getMessage()).withDetail(
+            server.log().log(server.postmasterPid(), PgException.fatal(SqlState.INVALID_PASSWORD, e.getMessage()).withDetail(
                     "Connection matched hba.conf line " + rule.get().lineNumber() + "."), null);
             throw new LoggedFatal(e);
         }
