@@ -58,6 +58,10 @@ public final class PgTypes {
      */
     public static Column column(String name, int jdbcType, String engineTypeName) {
         String engine = engineTypeName == null ? "" : engineTypeName.toUpperCase(java.util.Locale.ROOT);
+        if (engine.startsWith("UUID")) {
+            // The engine reports UUID as BINARY: its name says what it is.
+            return new Column(name, 2950, "uuid", 16);
+        }
         return switch (jdbcType) {
             case Types.BOOLEAN, Types.BIT -> new Column(name, 16, "bool", 1);
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> new Column(name, 17, "bytea", -1);

@@ -49,7 +49,7 @@ final class CoreParameters {
      */
     static List<Core> table(ServerLog log) {
         return List.of(
-                core(CONNECTIONS, Gucs.intVariable("port", 5433).range(1, 65535).context(GucContext.POSTMASTER)
+                core(CONNECTIONS, Gucs.intVariable("port", 5433).range(0, 65535).context(GucContext.POSTMASTER)
                         .description("Sets the TCP port the server listens on.")),
                 core(CONNECTIONS, Gucs.stringVariable("listen_addresses", "localhost")
                         .context(GucContext.POSTMASTER).flags(GucFlags.LIST_INPUT)

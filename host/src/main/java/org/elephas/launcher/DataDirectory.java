@@ -61,7 +61,7 @@ public final class DataDirectory {
             """;
 
     /** The initial hba.conf: trusts local and loopback connections. */
-    static final String HBA_TEXT = """
+    public static final String HBA_TEXT = """
             # Elephas Client Authentication Configuration File
             # ================================================
             #

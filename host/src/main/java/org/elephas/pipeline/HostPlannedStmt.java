@@ -148,6 +148,100 @@ public final class HostPlannedStmt implements PlannedStmt {
         }
     }
 
+    /**
+     * The result columns the statement will have, from the engine's prepared statement, without
+     * running it (protocol Describe). A plan with {@link #before()} statements cannot be
+     * described this way: its main statement names tables that exist only once it runs.
+     *
+     * @return the columns, or null when it returns no rows
+     */
+    public List<org.elephas.api.sql.Column> describeColumns() {
+        try {
+            java.sql.ResultSetMetaData md = prepared().getMetaData();
+            if (md == null || md.getColumnCount() == 0) {
+                return null;
+            }
+            return org.elephas.engine.PgTypes.columns(md);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e);
+        }
+    }
+
+    /**
+     * Describe a plan with {@link #before()} statements by a trial run: they run with NULL
+     * parameters, the main statement is prepared for its columns, and everything is rolled back
+     * (to a savepoint inside a transaction). Used only where a client needs the result's shape
+     * before the first execution (Describe of a prepared statement).
+     *
+     * @return the columns, or null when it returns no rows or the trial fails
+     */
+    public List<org.elephas.api.sql.Column> describeByTrial() {
+        java.sql.Savepoint savepoint = null;
+        boolean autoCommit;
+        try {
+            autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            } else {
+                savepoint = connection.setSavepoint();
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        try {
+            List<String> all = new java.util.ArrayList<>(before);
+            all.add(engineSql);
+            List<String> statements = org.elephas.dialect.TemporaryTables.forExecution(all);
+            for (String sql : statements.subList(0, statements.size() - 1)) {
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    int n = ps.getParameterMetaData().getParameterCount();
+                    for (int i = 1; i <= n; i++) {
+                        ps.setObject(i, null);
+                    }
+                    ps.execute();
+                }
+            }
+            try (PreparedStatement main = connection.prepareStatement(statements.get(statements.size() - 1))) {
+                java.sql.ResultSetMetaData md = main.getMetaData();
+                return md == null || md.getColumnCount() == 0 ? null : org.elephas.engine.PgTypes.columns(md);
+            }
+        } catch (SQLException e) {
+            return null;
+        } finally {
+            try {
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                } else {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                // Nothing more to undo.
+            }
+        }
+    }
+
+    /**
+     * The parameter types the engine inferred ({@code ParameterDescription}).
+     *
+     * @return a PostgreSQL type OID per parameter, 25 (text) where the engine knows none
+     */
+    public int[] describeParameters() {
+        int[] oids = new int[parameterCount];
+        java.util.Arrays.fill(oids, 25);
+        try {
+            java.sql.ParameterMetaData md = prepared().getParameterMetaData();
+            int n = Math.min(parameterCount, md.getParameterCount());
+            for (int i = 0; i < n; i++) {
+                oids[i] = org.elephas.engine.PgTypes.column("$" + (i + 1), md.getParameterType(i + 1),
+                        md.getParameterTypeName(i + 1)).typeOid();
+            }
+        } catch (SQLException e) {
+            // Types stay unknown: the client sends text, which the engine converts.
+        }
+        return oids;
+    }
+
     /** Close the engine statement (DEALLOCATE, session end). */
     public void close() {
         if (prepared != null) {

@@ -129,4 +129,42 @@ public final class Pipeline {
         }
         return qd;
     }
+
+    /**
+     * Run a started statement for up to {@code count} more rows (a portal's Execute).
+     *
+     * @param qd the started statement
+     * @param count most rows to send, 0 for all
+     * @return whether rows remain (the portal is suspended)
+     */
+    public boolean runStep(HostQueryDesc qd, long count) {
+        try {
+            stages.executorRun.head().executorRun(qd, count, false);
+        } catch (RuntimeException | Error e) {
+            qd.releaseResources();
+            throw e;
+        }
+        return qd.suspended();
+    }
+
+    /**
+     * Finish a started statement whose rows are all sent, or that is closed early: ExecutorFinish
+     * and ExecutorEnd.
+     *
+     * @param qd the started statement
+     * @param prepared its statement
+     * @return its completion
+     */
+    public QueryCompletion finish(Prepared prepared, HostQueryDesc qd) {
+        try {
+            stages.executorFinish.head().executorFinish(qd);
+        } catch (RuntimeException | Error e) {
+            qd.releaseResources();
+            throw e;
+        }
+        stages.executorEnd.head().executorEnd(qd);
+        QueryCompletion qc = new QueryCompletion();
+        qc.set(prepared.query().commandType().name(), qd.processed());
+        return qc;
+    }
 }

@@ -57,6 +57,9 @@ public final class Postmaster {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object shutdownLock = new Object();
     private volatile Phase phase = Phase.INIT;
+    /** How long shutdown waits for client connections to send their last message and close. */
+    private static final long WIRE_CLOSE_MILLIS = 5_000;
+    private volatile org.elephas.wire.WireServer wire;
     private volatile boolean preloadInProgress;
     private static final String CONFIG_FILE = "elephas.conf";
     private static final String AUTO_CONFIG_FILE = "elephas.auto.conf";
@@ -115,6 +118,7 @@ public final class Postmaster {
             sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log, this);
             enter(Phase.CONSISTENT);
             enter(Phase.RUN);
+            startWire();
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
                     null, null);
         } catch (StartupFailure e) {
@@ -124,6 +128,20 @@ public final class Postmaster {
             abandonStartup();
             throw new StartupFailure("could not start server: " + e, null, null, e);
         }
+    }
+
+    /** Listen for clients (DESIGN G2: connections are accepted from RUN on). */
+    private void startWire() throws StartupFailure {
+        try {
+            wire = org.elephas.wire.WireServer.start(sql.sessions(), gucs, log, options.dataDirectory().resolve(HBA_FILE));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new StartupFailure(e.getMessage(), null, null, e);
+        }
+    }
+
+    /** @return the wire protocol server, or null before RUN */
+    public org.elephas.wire.WireServer wire() {
+        return wire;
     }
 
     private void abandonStartup() {
@@ -273,7 +291,13 @@ public final class Postmaster {
             if (supervisor != null) {
                 supervisor.shutdown(((Integer) gucs.globalValue("bgworker_shutdown_timeout")).longValue());
             }
+            if (wire != null) {
+                wire.stopListening();
+            }
             terminateClientBackends();
+            if (wire != null) {
+                wire.awaitConnectionsEnd(WIRE_CLOSE_MILLIS);
+            }
             procs.postmasterLife().markDead();
             if (supervisor != null) {
                 supervisor.wakeWaiters();

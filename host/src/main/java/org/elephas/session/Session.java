@@ -21,6 +21,7 @@ import org.elephas.catalog.DatabaseInfo;
 import org.elephas.catalog.RoleInfo;
 import org.elephas.guc.GucSession;
 import org.elephas.pipeline.HostQuery;
+import org.elephas.pipeline.HostQueryDesc;
 import org.elephas.pipeline.Pipeline;
 import org.elephas.pipeline.StatementContext;
 import org.elephas.sql.LexedStatement;
@@ -309,6 +310,258 @@ public final class Session implements StatementContext, AutoCloseable {
             p.plan().close();
         }
         return p != null;
+    }
+
+    /**
+     * Describe a prepared statement (extended protocol Describe 'S').
+     *
+     * @param name the prepared statement
+     * @return parameter type OIDs as the engine infers them (25 where unknown), and the result
+     *     columns or null for none; a plan that cannot be described before it runs reports null
+     * @throws PgException 26000 when it does not exist
+     */
+    public StatementDescription describePrepared(String name) {
+        try (Scope scope = enter()) {
+            Pipeline.Prepared p = preparedStatement(name);
+            if (p.query().isUtility()) {
+                return new StatementDescription(textParameters(p), describeUtility(p));
+            }
+            if (!p.plan().before().isEmpty()) {
+                return new StatementDescription(textParameters(p), p.plan().describeByTrial());
+            }
+            try {
+                return new StatementDescription(p.plan().describeParameters(), p.plan().describeColumns());
+            } catch (PgException e) {
+                throw failed(e, p.query().sourceText());
+            }
+        }
+    }
+
+    /**
+     * The result of a utility statement that returns rows: SHOW is run (it changes nothing) for
+     * its columns; EXPLAIN returns one text column. Others return none.
+     */
+    private List<org.elephas.api.sql.Column> describeUtility(Pipeline.Prepared p) {
+        LexedStatement lexed = p.query().lexed();
+        if (lexed.startsWith("explain")) {
+            return List.of(new org.elephas.api.sql.Column("QUERY PLAN", 25, "text", -1));
+        }
+        if (!lexed.startsWith("show")) {
+            return null;
+        }
+        List<List<org.elephas.api.sql.Column>> seen = new ArrayList<>();
+        try {
+            server.pipeline().execute(p, List.of(), new DestReceiver() {
+                @Override
+                public void startup(org.elephas.api.sql.CommandType operation, List<org.elephas.api.sql.Column> cols) {
+                    seen.add(cols);
+                }
+
+                @Override
+                public boolean receive(Object[] row) {
+                    return true;
+                }
+
+                @Override
+                public void shutdown() {
+                }
+            }, 0);
+        } catch (PgException e) {
+            return null;
+        }
+        return seen.isEmpty() || seen.get(0).isEmpty() ? null : seen.get(0);
+    }
+
+    private static int[] textParameters(Pipeline.Prepared p) {
+        int[] oids = new int[p.plan().parameterCount()];
+        java.util.Arrays.fill(oids, 25);
+        return oids;
+    }
+
+    /**
+     * A prepared statement's parameter and result types.
+     *
+     * @param parameterTypes a type OID per parameter
+     * @param columns the result's columns, or null when it returns no rows
+     */
+    public record StatementDescription(int[] parameterTypes, List<org.elephas.api.sql.Column> columns) {
+    }
+
+    /**
+     * Bind a prepared statement to parameter values (extended protocol Bind).
+     *
+     * @param statementName the prepared statement
+     * @param params the values
+     * @return the portal
+     * @throws PgException 26000 when the statement does not exist, 08P01 for a wrong count
+     */
+    public Portal bind(String statementName, List<Object> params) {
+        Pipeline.Prepared p = preparedStatement(statementName);
+        if (params.size() != p.plan().parameterCount()) {
+            throw PgException.error(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + params.size()
+                    + " parameters, but prepared statement \"" + statementName + "\" requires "
+                    + p.plan().parameterCount());
+        }
+        return new Portal(p, params);
+    }
+
+    /**
+     * The columns a portal returns (extended protocol Describe 'P'). A statement that runs at
+     * once (see {@link Portal}) runs now.
+     *
+     * @param portal the portal
+     * @return the columns, or null when it returns no rows
+     */
+    public List<org.elephas.api.sql.Column> describePortal(Portal portal) {
+        if (portal.runsAtOnce()) {
+            if (portal.completion == null) {
+                runAtOnce(portal);
+            }
+            return portal.columns;
+        }
+        try (Scope scope = enter()) {
+            return portal.prepared.plan().describeColumns();
+        } catch (PgException e) {
+            throw failed(e, portal.prepared.query().sourceText());
+        }
+    }
+
+    /**
+     * Run a portal for up to {@code maxRows} rows (extended protocol Execute). Outside a
+     * transaction block, a statement the engine runs opens an implicit transaction that lasts
+     * until {@link #sync()}, so a suspended portal can go on and a failing message rolls back
+     * what came before it since the last Sync.
+     *
+     * @param portal the portal
+     * @param dest where rows go ({@code startup} is called only for a new result)
+     * @param maxRows most rows to send, 0 for all
+     * @return the completion, or null when the portal is suspended with rows left
+     */
+    public QueryCompletion executePortal(Portal portal, DestReceiver dest, long maxRows) {
+        if (portal.completion != null && portal.held == null) {
+            throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "portal has already run");
+        }
+        if (portal.runsAtOnce()) {
+            if (portal.completion == null) {
+                runAtOnce(portal);
+            }
+            return sendHeld(portal, dest, maxRows);
+        }
+        try (Scope scope = enter()) {
+            Pipeline.Prepared p = portal.prepared;
+            try {
+                if (portal.queryDesc == null) {
+                    transaction.beginImplicit();
+                    beforeStatement(p.query());
+                    portal.queryDesc = server.pipeline().start(p, portal.params, portal.forward);
+                } else {
+                    backend.reportActivity(org.elephas.backend.ActivityState.ACTIVE, p.query().sourceText(),
+                            transaction.startMillis());
+                }
+                portal.forward.target = dest;
+                boolean suspended = server.pipeline().runStep(portal.queryDesc, maxRows);
+                if (suspended) {
+                    return null;
+                }
+                portal.completion = server.pipeline().finish(p, portal.queryDesc);
+                portal.queryDesc = null;
+                return portal.completion;
+            } catch (PgException e) {
+                portal.queryDesc = null;
+                throw failed(e, p.query().sourceText());
+            } catch (RuntimeException e) {
+                portal.queryDesc = null;
+                throw failed(PgException.error(SqlState.INTERNAL_ERROR, String.valueOf(e)), p.query().sourceText());
+            } finally {
+                portal.forward.target = DestReceiver.NONE;
+                afterStatement();
+            }
+        } finally {
+            reportIdle();
+        }
+    }
+
+    private void runAtOnce(Portal portal) {
+        try (Scope scope = enter()) {
+            Pipeline.Prepared p = portal.prepared;
+            try {
+                if (!p.query().isUtility()) {
+                    transaction.beginImplicit();
+                }
+                beforeStatement(p.query());
+                Portal.Hold hold = portal.new Hold();
+                portal.completion = server.pipeline().execute(p, portal.params, hold, 0);
+                if (portal.held == null) {
+                    portal.held = new ArrayList<>();
+                }
+            } catch (PgException e) {
+                throw failed(e, p.query().sourceText());
+            } catch (RuntimeException e) {
+                throw failed(PgException.error(SqlState.INTERNAL_ERROR, String.valueOf(e)), p.query().sourceText());
+            } finally {
+                afterStatement();
+            }
+        } finally {
+            reportIdle();
+        }
+    }
+
+    private static QueryCompletion sendHeld(Portal portal, DestReceiver dest, long maxRows) {
+        List<Object[]> rows = portal.held;
+        if (portal.heldSent == 0) {
+            dest.startup(portal.prepared.query().commandType(),
+                    portal.columns == null ? List.of() : portal.columns);
+        }
+        long sent = 0;
+        while (portal.heldSent < rows.size() && (maxRows == 0 || sent < maxRows)) {
+            dest.receive(rows.get(portal.heldSent++));
+            sent++;
+        }
+        if (portal.heldSent < rows.size()) {
+            return null;
+        }
+        dest.shutdown();
+        portal.held = null;
+        return portal.completion;
+    }
+
+    /**
+     * Close a portal, releasing a suspended executor (ExecutorFinish and ExecutorEnd run, as
+     * PostgreSQL's PortalDrop does).
+     *
+     * @param portal the portal
+     */
+    public void closePortal(Portal portal) {
+        HostQueryDesc qd = portal.queryDesc;
+        portal.queryDesc = null;
+        portal.held = null;
+        if (qd == null || closed) {
+            return;
+        }
+        try (Scope scope = enter()) {
+            server.pipeline().finish(portal.prepared, qd);
+        } catch (PgException e) {
+            qd.releaseResources();
+        }
+    }
+
+    /**
+     * Extended protocol Sync: commit the implicit transaction the messages since the last Sync
+     * ran in.
+     *
+     * @throws PgException when the commit fails
+     */
+    public void sync() {
+        if (closed) {
+            return;
+        }
+        try (Scope scope = enter()) {
+            transaction.endImplicit();
+        } catch (PgException e) {
+            throw failed(e, null);
+        } finally {
+            reportIdle();
+        }
     }
 
     /**

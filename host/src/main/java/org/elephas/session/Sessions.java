@@ -63,8 +63,33 @@ public final class Sessions {
     public Session connect(String databaseName, String roleName, Map<String, String> options) {
         // In process there is nothing to prove: the hooks see a trusted, successful attempt
         // (PostgreSQL calls them after authentication, before the role and database checks).
-        clientAuthentication.get().clientAuthentication(new Port(databaseName, roleName, null, 0,
+        clientAuthenticated(new Port(databaseName, roleName, null, 0,
                 options.getOrDefault("application_name", ""), "trust"), AuthStatus.OK);
+        return connectAuthenticated(databaseName, roleName, options);
+    }
+
+    /**
+     * Run the ClientAuthentication hook chain: the outcome of a client's authentication, with
+     * the method used. A hook may refuse the connection by throwing.
+     *
+     * @param port the connection
+     * @param status whether authentication succeeded
+     */
+    public void clientAuthenticated(Port port, AuthStatus status) {
+        clientAuthentication.get().clientAuthentication(port, status);
+    }
+
+    /**
+     * Connect a client whose authentication (and its hook, {@link #clientAuthenticated}) is
+     * done: the checks and session of {@link #connect}.
+     *
+     * @param databaseName the database
+     * @param roleName the role
+     * @param options parameters from the connection request
+     * @return the session, with a new backend
+     * @throws PgException FATAL when a check fails
+     */
+    public Session connectAuthenticated(String databaseName, String roleName, Map<String, String> options) {
         Catalog catalog = server.catalog();
         RoleInfo role = catalog.role(roleName).orElseThrow(() -> PgException.fatal(
                 SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + roleName + "\" does not exist"));

@@ -52,8 +52,8 @@ class AlterSystemTest {
         PgException internal = assertThrows(PgException.class, () -> f.registry.alterSystem("server_version", "16"));
         assertEquals("parameter \"server_version\" cannot be changed", internal.getMessage());
         assertEquals("55P02", internal.sqlState());
-        PgException invalid = assertThrows(PgException.class, () -> f.registry.alterSystem("port", "0"));
-        assertEquals("0 is outside the valid range for parameter \"port\" (1 .. 65535)", invalid.getMessage());
+        PgException invalid = assertThrows(PgException.class, () -> f.registry.alterSystem("port", "70000"));
+        assertEquals("70000 is outside the valid range for parameter \"port\" (0 .. 65535)", invalid.getMessage());
         PgException newline = assertThrows(PgException.class,
                 () -> f.registry.alterSystem("application_name", "a\nb"));
         assertEquals("parameter value for ALTER SYSTEM must not contain a newline", newline.getMessage());

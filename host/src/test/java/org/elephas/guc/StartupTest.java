@@ -84,7 +84,7 @@ class StartupTest {
         assertEquals("Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".", e.hint());
         assertEquals("line 2 of configuration file \"" + f.conf + "\"", e.detail());
         assertEquals(2, e.errors().size());
-        assertTrue(f.log.text().contains("LOG:  70000 is outside the valid range for parameter \"port\" (1 .. 65535)"),
+        assertTrue(f.log.text().contains("LOG:  70000 is outside the valid range for parameter \"port\" (0 .. 65535)"),
                 f.log.text());
     }
 

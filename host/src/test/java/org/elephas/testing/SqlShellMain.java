@@ -52,7 +52,8 @@ public final class SqlShellMain {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         ProcArray pids = new ProcArray();
-        Postmaster postmaster = new Postmaster(new PostmasterOptions(data, home, Map.of(),
+        // In-process sessions only: no wire listener (it would need a port and hba.conf).
+        Postmaster postmaster = new Postmaster(new PostmasterOptions(data, home, Map.of("listen_addresses", ""),
                 new ServerLog(System.err, pids::pidOfCaller)));
         postmaster.start();
         out.println("READY");

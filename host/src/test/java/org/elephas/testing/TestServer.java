@@ -49,6 +49,9 @@ public final class TestServer implements AutoCloseable {
             Files.createDirectories(bundles);
             Files.createDirectories(root.resolve("data"));
             Files.writeString(root.resolve("data/elephas.conf"), configFile);
+            if (!Files.exists(root.resolve("data/hba.conf"))) {
+                Files.writeString(root.resolve("data/hba.conf"), org.elephas.launcher.DataDirectory.HBA_TEXT);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,7 +62,11 @@ public final class TestServer implements AutoCloseable {
         FixtureBundles.build(bundles, "fx_guc", GucExtension.class);
         ProcArray pids = new ProcArray();
         ServerLog serverLog = new ServerLog(log.stream(), pids::pidOfCaller);
-        postmaster = new Postmaster(new PostmasterOptions(root.resolve("data"), home, settings, serverLog));
+        // Tests listen only when they ask to (listen_addresses), and then on a free port by default.
+        Map<String, String> effective = new java.util.HashMap<>(settings);
+        effective.putIfAbsent("listen_addresses", "");
+        effective.putIfAbsent("port", "0");
+        postmaster = new Postmaster(new PostmasterOptions(root.resolve("data"), home, effective, serverLog));
         postmaster.addPhaseListener(p -> {
             phases.add(p);
             synchronized (workersAtPhase) {
@@ -130,6 +137,19 @@ public final class TestServer implements AutoCloseable {
      */
     public SqlClient connect(String database, String role) {
         return new SqlClient(postmaster.sessions().connect(database, role, Map.of()));
+    }
+
+    /** @return the port the wire server listens on (tests start it with {@code listen_addresses}) */
+    public int port() {
+        return postmaster.wire().port();
+    }
+
+    /**
+     * @param database the database
+     * @return a pgjdbc URL for it on this server
+     */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
     /** @return the data directory */
