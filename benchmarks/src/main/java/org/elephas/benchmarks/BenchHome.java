@@ -90,6 +90,8 @@ public final class BenchHome implements AutoCloseable {
         preload.addAll(hookBundles);
         settings.put("shared_preload_bundles", String.join(",", preload));
         settings.put("log_min_messages", LOG_MIN_MESSAGES);
+        // In-process benchmarks need no client port (and this data directory has no hba.conf).
+        settings.put("listen_addresses", "");
         ServerLog log = new ServerLog(DISCARD, () -> Backend.pidOfCaller(0));
         return new Postmaster(new PostmasterOptions(data, home, settings, log));
     }
