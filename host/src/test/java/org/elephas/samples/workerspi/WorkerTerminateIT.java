@@ -38,7 +38,8 @@ class WorkerTerminateIT {
             String pid = launchBgworker(node, "postgres", 0, false);
 
             // Ensure CREATE DATABASE WITH TEMPLATE fails because a non-interruptible bgworker
-            // exists. Fewer tries of the interlock make this fail sooner.
+            // exists. Fewer tries of the interlock would make this fail sooner (the injection
+            // point; DistributionNode cannot shorten it, so this takes the full 5 s).
             PgNode.PsqlResult r;
             try (AutoCloseable reduced = node.reduceDatabaseInterlockRetries()) {
                 r = node.psql("postgres", "CREATE DATABASE testdb WITH TEMPLATE postgres");
