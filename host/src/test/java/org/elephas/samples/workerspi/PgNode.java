@@ -8,9 +8,7 @@ import java.util.Map;
  * Results are what {@code psql -XAtq} prints: one line per row, columns separated by {@code |},
  * booleans as {@code t}/{@code f}, NULL as an empty string.
  *
- * <p>{@link InProcessNode} drives an in-process server; a node over the wire protocol
- * (pgjdbc against {@code org.elephas.it.ServerProcess}) implements the same methods, and the
- * tests do not change.
+ * <p>{@link DistributionNode} implements them on the real distribution, over pgjdbc.
  */
 interface PgNode extends AutoCloseable {
 
@@ -28,7 +26,7 @@ interface PgNode extends AutoCloseable {
      *
      * @param database the database to connect to
      * @param sql one or more statements
-     * @return stdout and stderr ({@code ERROR:  message} lines)
+     * @return psql's exit status, stdout and stderr ({@code ERROR:  message} lines)
      */
     PsqlResult psql(String database, String sql);
 
@@ -96,11 +94,13 @@ interface PgNode extends AutoCloseable {
     void close();
 
     /**
-     * What {@code psql} printed.
+     * What {@code psql -XAtq -v ON_ERROR_STOP=1} returned and printed.
      *
+     * @param ret the exit status: 0, 2 when it could not connect (or lost the connection), 3
+     *     when a statement failed
      * @param stdout rows, as psql -XAtq prints them
-     * @param stderr {@code ERROR:  message} for an error, else empty
+     * @param stderr notices and {@code ERROR:  message} (with DETAIL and HINT lines), else empty
      */
-    record PsqlResult(String stdout, String stderr) {
+    record PsqlResult(int ret, String stdout, String stderr) {
     }
 }

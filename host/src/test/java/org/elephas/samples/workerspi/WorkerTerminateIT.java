@@ -3,45 +3,43 @@ package org.elephas.samples.workerspi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.elephas.testing.ShippedBundles;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * PostgreSQL 19's {@code src/test/modules/worker_spi/t/002_worker_terminate.pl}: workers
  * launched with {@code BGWORKER_INTERRUPTIBLE} are terminated by the commands that need their
  * database to themselves (CREATE DATABASE ... TEMPLATE, ALTER DATABASE RENAME, DROP DATABASE);
  * a worker without the flag makes such a command fail. Every assertion of the original is
- * here with its name, except the two below.
+ * here with its name, except the two below. The node is the real distribution, reached over
+ * pgjdbc ({@link DistributionNode}).
  *
- * <p>Adapted to what Elephas lacks: the node is an in-process server ({@link InProcessNode})
- * until the wire protocol lands. There are no injection points: the original's
- * {@code procarray-reduce-count} becomes {@link PgNode#reduceDatabaseInterlockRetries()}.
+ * <p>Adapted to what Elephas lacks: there are no injection points, so the original's
+ * {@code procarray-reduce-count} (fewer tries of the busy-database interlock) has no
+ * counterpart: {@link PgNode#reduceDatabaseInterlockRetries()} is a no-op on the distribution,
+ * and the first CREATE DATABASE fails after PostgreSQL's full 50 × 100 ms.
  * {@code 'db'::regdatabase} (PostgreSQL 19) is a sub-query on {@code pg_database}, and
  * {@code '{}'} is {@code ARRAY[]} (the engine reads a string as a one-element array). There are
  * no tablespaces, so the step "launch worker 3, ALTER DATABASE ... SET TABLESPACE" (two
  * assertions) is left out. {@code autovacuum} and {@code debug_parallel_query} do not exist,
  * and the exit line is logged at LOG, so {@code log_min_messages} stays as it is.
  */
+@Timeout(300)
 class WorkerTerminateIT {
-    @TempDir
-    Path root;
-
     @Test
     void interruptibleWorkersAreTerminatedByDatabaseCommands() throws Exception {
-        ShippedBundles.copy(root.resolve("home/bundles"), "elephas-worker-spi");
         // Long naptime: the workers stay in WaitLatch with the wait event WorkerSpiMain.
-        try (PgNode node = InProcessNode.start(root, Map.of("worker_spi.naptime", "600"))) {
+        try (PgNode node = DistributionNode.start("worker-terminate", Map.of("worker_spi.naptime", "600"))) {
             node.safePsql("postgres", "CREATE EXTENSION worker_spi;");
 
             // Launch a background worker without BGWORKER_INTERRUPTIBLE.
             String pid = launchBgworker(node, "postgres", 0, false);
 
             // Ensure CREATE DATABASE WITH TEMPLATE fails because a non-interruptible bgworker
-            // exists. Fewer tries of the interlock make this fail sooner.
+            // exists. Fewer tries of the interlock would make this fail sooner (the injection
+            // point; DistributionNode cannot shorten it, so this takes the full 5 s).
             PgNode.PsqlResult r;
             try (AutoCloseable reduced = node.reduceDatabaseInterlockRetries()) {
                 r = node.psql("postgres", "CREATE DATABASE testdb WITH TEMPLATE postgres");
