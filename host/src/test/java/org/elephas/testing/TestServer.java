@@ -48,6 +48,7 @@ public final class TestServer implements AutoCloseable {
         try {
             Files.createDirectories(bundles);
             Files.createDirectories(root.resolve("data"));
+            Files.createDirectories(root.resolve("data/deploy"));
             Files.writeString(root.resolve("data/elephas.conf"), configFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
