@@ -288,6 +288,19 @@ public final class Deployer implements AutoCloseable {
             return;
         }
         CountDownLatch done = new CountDownLatch(1);
+        // A dependent that fails to start again is reported as a framework error event.
+        org.osgi.framework.FrameworkListener errors = event -> {
+            if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null && event.getThrowable() != null
+                    && event.getBundle().getBundleId() != 0) {
+                Bundle b = event.getBundle();
+                Exception cause = event.getThrowable() instanceof Exception ex ? ex : new Exception(event.getThrowable());
+                String message = "could not restart bundle \"" + b.getSymbolicName() + "\" after a refresh: "
+                        + causeOf(cause);
+                library.recordError(b.getLocation(), message);
+                log.log(LogLevel.WARNING, message, null, null);
+            }
+        };
+        context.addFrameworkListener(errors);
         wiring.refreshBundles(targets, event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
                 done.countDown();
@@ -300,6 +313,8 @@ public final class Deployer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            context.removeFrameworkListener(errors);
         }
     }
 
