@@ -61,6 +61,8 @@ public final class Deployer implements AutoCloseable {
         final String location;
         Long bundleId;
         FileStamp actedOn;
+        /** Refused for a name another bundle had: looked at again when a bundle leaves. */
+        boolean refused;
 
         Deployed(String location) {
             this.location = location;
@@ -74,6 +76,7 @@ public final class Deployer implements AutoCloseable {
     private final ExecutorService thread;
     private final Map<Path, Deployed> files = new HashMap<>();
     private Path directory;
+    private boolean undeployedInBatch;
 
     /**
      * @param library the extension library (origins, errors, the framework)
@@ -128,12 +131,22 @@ public final class Deployer implements AutoCloseable {
     private void apply(Collection<Path> batch) {
         List<Bundle> toStart = new ArrayList<>();
         Set<Bundle> changed = new LinkedHashSet<>();
-        for (Path file : batch) {
-            try {
-                look(file, toStart, changed);
-            } catch (RuntimeException e) {
-                // Whatever goes wrong with one file must not stop the others.
-                fail(file, locationOf(file), "could not deploy \"" + file.getFileName() + "\": " + e, e);
+        // Removals first: a bundle renamed to another file, or moved to a new directory, must
+        // leave before its new file is looked at, or the new one would be refused as a duplicate.
+        List<Path> ordered = new ArrayList<>();
+        batch.stream().filter(f -> !present(f)).forEach(ordered::add);
+        batch.stream().filter(this::present).forEach(ordered::add);
+        undeployedInBatch = false;
+        for (Path file : ordered) {
+            lookSafely(file, toStart, changed);
+        }
+        if (undeployedInBatch) {
+            // The name a refused file wanted may be free now.
+            for (Map.Entry<Path, Deployed> e : new ArrayList<>(files.entrySet())) {
+                if (e.getValue().refused) {
+                    e.getValue().actedOn = null;
+                    lookSafely(e.getKey(), toStart, changed);
+                }
             }
         }
         refresh(changed);
@@ -145,8 +158,25 @@ public final class Deployer implements AutoCloseable {
         }
     }
 
+    private void lookSafely(Path file, List<Bundle> toStart, Set<Bundle> changed) {
+        try {
+            look(file, toStart, changed);
+        } catch (RuntimeException e) {
+            // Whatever goes wrong with one file must not stop the others.
+            fail(file, locationOf(file), "could not deploy \"" + file.getFileName() + "\": " + e, e);
+        }
+    }
+
+    private boolean present(Path file) {
+        return stampOf(file).present();
+    }
+
+    private FileStamp stampOf(Path file) {
+        return inDirectory(file) && DeployNames.isBundleName(file) ? FileStamp.of(file) : FileStamp.ABSENT;
+    }
+
     private void look(Path file, List<Bundle> toStart, Set<Bundle> changed) {
-        FileStamp stamp = inDirectory(file) && DeployNames.isBundleName(file) ? FileStamp.of(file) : FileStamp.ABSENT;
+        FileStamp stamp = stampOf(file);
         Deployed known = files.get(file);
         if (!stamp.present()) {
             if (known != null) {
@@ -182,9 +212,10 @@ public final class Deployer implements AutoCloseable {
         }
         known.actedOn = stamp;
         Bundle current = known.bundleId == null ? null : context.getBundle(known.bundleId);
-        String refusal = refusal(jar, current);
+        Refusal refusal = refusal(jar, current);
+        known.refused = refusal != null && refusal.byDeployed();
         if (refusal != null) {
-            fail(file, known.location, refusal, null);
+            fail(file, known.location, refusal.message(), null);
             return;
         }
         try {
@@ -205,8 +236,17 @@ public final class Deployer implements AutoCloseable {
         }
     }
 
+    /**
+     * Why a jar may not be deployed.
+     *
+     * @param message the log line and last error
+     * @param byDeployed whether the name is held by a bundle deployed from another file (which may leave)
+     */
+    private record Refusal(String message, boolean byDeployed) {
+    }
+
     /** Why a jar may not be deployed: a bundle of the same name loaded otherwise or from another file. */
-    private String refusal(DeployJar jar, Bundle self) {
+    private Refusal refusal(DeployJar jar, Bundle self) {
         for (Bundle other : context.getBundles()) {
             if (other.getBundleId() == 0 || other == self || other.getState() == Bundle.UNINSTALLED) {
                 continue;
@@ -221,12 +261,14 @@ public final class Deployer implements AutoCloseable {
                     + "\"" + (ext == null ? "" : " (extension \"" + ext + "\")");
             BundleOrigin origin = library.origin(other).orElse(null);
             if (origin == BundleOrigin.PRELOAD) {
-                return what + " is pinned by \"shared_preload_bundles\"; a restart is required to replace it";
+                return new Refusal(what + " is pinned by \"shared_preload_bundles\"; a restart is required to replace it",
+                        false);
             }
             if (origin == BundleOrigin.DEPLOY) {
-                return what + " is already deployed from \"" + fileOf(other) + "\"";
+                return new Refusal(what + " is already deployed from \"" + fileOf(other) + "\"", true);
             }
-            return what + " was loaded from \"bundle_directory\"; a restart is required to replace it";
+            return new Refusal(what + " was loaded from \"bundle_directory\"; a restart is required to replace it",
+                    false);
         }
         return null;
     }
@@ -247,6 +289,7 @@ public final class Deployer implements AutoCloseable {
             return;
         }
         String label = "\"" + b.getSymbolicName() + "\" " + b.getVersion();
+        undeployedInBatch = true;
         stop(b);
         try {
             b.uninstall();
@@ -324,8 +367,9 @@ public final class Deployer implements AutoCloseable {
         }
         String location = b.getLocation();
         try {
-            b.start(Bundle.START_TRANSIENT);
+            // Cleared first, so that no one sees the bundle ACTIVE with the error of an earlier try.
             library.recordError(location, null);
+            b.start(Bundle.START_TRANSIENT);
             String ext = ExtensionLibrary.extensionName(b);
             log.log(LogLevel.LOG, "deployed bundle \"" + b.getSymbolicName() + "\" " + b.getVersion()
                     + (ext == null ? "" : " (extension \"" + ext + "\")") + " from \"" + fileNameOf(location) + "\"");

@@ -68,6 +68,12 @@ class HotDeployTest {
         return bundle(symbolicName).orElseThrow();
     }
 
+    /** ACTIVE and its last error cleared (which happens just after the start returns). */
+    private void awaitActiveWithoutError(String symbolicName) {
+        server.awaitTrue(symbolicName + " ACTIVE without error", () -> bundle(symbolicName)
+                .map(b -> "ACTIVE".equals(b.state()) && b.lastError() == null).orElse(false));
+    }
+
     private BundleInfo awaitFailed(String fileName) {
         server.awaitTrue("a FAILED row for " + fileName, () -> failedRow(fileName).isPresent());
         return failedRow(fileName).orElseThrow();
@@ -187,10 +193,10 @@ class HotDeployTest {
         DeployBundles.drop(bundles.build(DeployBundles.extension("fx_junk").noWorker()), deploy, "junk.jar");
         DeployBundles.drop(bundles.build(DeployBundles.extension("fx_noimport").noWorker()), deploy, "fx_noimport.jar");
         DeployBundles.drop(bundles.build(DeployBundles.extension("fx_throw").noWorker()), deploy, "fx_throw.jar");
-        assertEquals(null, awaitState("org.elephas.fixture.fx_junk", "ACTIVE").lastError());
+        awaitActiveWithoutError("org.elephas.fixture.fx_junk");
         assertTrue(failedRow("junk.jar").isEmpty());
-        assertEquals(null, awaitState("org.elephas.fixture.fx_noimport", "ACTIVE").lastError());
-        assertEquals(null, awaitState("org.elephas.fixture.fx_throw", "ACTIVE").lastError());
+        awaitActiveWithoutError("org.elephas.fixture.fx_noimport");
+        awaitActiveWithoutError("org.elephas.fixture.fx_throw");
     }
 
     @Test
@@ -207,7 +213,7 @@ class HotDeployTest {
         // The copy completes.
         Files.write(file, v2);
         await("LOG:  fx_d4 v2 _PG_init$");
-        assertEquals(null, awaitState("org.elephas.fixture.fx_d4", "ACTIVE").lastError());
+        awaitActiveWithoutError("org.elephas.fixture.fx_d4");
     }
 
     @Test
@@ -275,7 +281,7 @@ class HotDeployTest {
         awaitState("org.elephas.fixture.fx_user", "INSTALLED");
         DeployBundles.drop(bundles.build(DeployBundles.extension("fx_bystander").noWorker()), deploy, "fx_bystander.jar");
         DeployBundles.drop(bundles.library("1.0.0"), deploy, "deploylib.jar");
-        assertEquals(null, awaitState("org.elephas.fixture.fx_user", "ACTIVE").lastError());
+        awaitActiveWithoutError("org.elephas.fixture.fx_user");
         awaitState("org.elephas.fixture.fx_bystander", "ACTIVE");
         assertEquals(1, count("fx_user v1 _PG_init"));
 
@@ -322,6 +328,28 @@ class HotDeployTest {
         assertTrue(bundle("org.elephas.fixture.fx_a").isEmpty());
         assertEquals(2, server.postmaster().library().bundles().stream()
                 .filter(b -> b.symbolicName() != null && b.symbolicName().startsWith("org.elephas.fixture.fx_")).count());
+    }
+
+    @Test
+    void aSecondFileOfTheSameBundleWaitsUntilTheFirstIsGoneAndARenameMovesIt() throws Exception {
+        Path jar = bundles.build(DeployBundles.extension("fx_dup").noWorker());
+        Path first = DeployBundles.drop(jar, deploy, "fx_dup.jar");
+        awaitState("org.elephas.fixture.fx_dup", "ACTIVE");
+        DeployBundles.drop(jar, deploy, "fx_dup_copy.jar");
+        await("WARNING:  could not deploy \"fx_dup_copy.jar\": bundle \"org.elephas.fixture.fx_dup\" \\(extension "
+                + "\"fx_dup\"\\) is already deployed from \"fx_dup.jar\"$");
+        Files.delete(first);
+        await("LOG:  deployed bundle \"org.elephas.fixture.fx_dup\" 1.0.0 \\(extension \"fx_dup\"\\) from "
+                + "\"fx_dup_copy.jar\"$");
+        assertTrue(failedRow("fx_dup_copy.jar").isEmpty());
+        // A rename to a name sorting first: the old name leaves before the new one is looked at.
+        Files.move(deploy.resolve("fx_dup_copy.jar"), deploy.resolve("a_fx_dup.jar"));
+        await("from \"a_fx_dup.jar\"$");
+        BundleInfo b = awaitState("org.elephas.fixture.fx_dup", "ACTIVE");
+        assertTrue(b.location().endsWith("/a_fx_dup.jar"), b.location());
+        assertEquals(null, b.lastError());
+        assertEquals(1, server.postmaster().library().bundles().stream()
+                .filter(r -> "org.elephas.fixture.fx_dup".equals(r.symbolicName())).count());
     }
 
     private static int indexOf(List<String> lines, String text) {
