@@ -296,6 +296,27 @@ class HotDeployTest {
     }
 
     @Test
+    void aDependentThatCannotRestartAfterARefreshShowsWhyAndComesBackWithTheLibrary() throws Exception {
+        DeployBundles.drop(bundles.library("1.0.0"), deploy, "deploylib.jar");
+        DeployBundles.drop(bundles.build(DeployBundles.extension("fx_dep").noWorker()
+                .importing(DeployBundles.LIB_PACKAGE)), deploy, "fx_dep.jar");
+        awaitActiveWithoutError("org.elephas.fixture.fx_dep");
+
+        DeployBundles.drop(bundles.libraryWithoutExport("2.0.0"), deploy, "deploylib.jar");
+        await("WARNING:  could not restart bundle \"org.elephas.fixture.fx_dep\" after a refresh: .*"
+                + DeployBundles.LIB_PACKAGE.replace(".", "\\."));
+        assertEquals(1, count("LOG:  fx_dep v1 _PG_fini$"));
+        BundleInfo dep = awaitState("org.elephas.fixture.fx_dep", "INSTALLED");
+        assertTrue(dep.lastError().startsWith("could not restart bundle"), dep.lastError());
+        assertEquals(0, hookLinks("fx_dep"));
+
+        DeployBundles.drop(bundles.library("3.0.0"), deploy, "deploylib.jar");
+        awaitActiveWithoutError("org.elephas.fixture.fx_dep");
+        assertEquals(2, count("LOG:  fx_dep v1 _PG_init$"));
+        assertEquals(1, hookLinks("fx_dep"));
+    }
+
+    @Test
     void aPreloadedBundleIsPinned() throws Exception {
         server.close();
         server = TestServer.start(root.resolve("p"), Map.of("shared_preload_bundles", "fx_lib"));
@@ -350,6 +371,30 @@ class HotDeployTest {
         assertEquals(null, b.lastError());
         assertEquals(1, server.postmaster().library().bundles().stream()
                 .filter(r -> "org.elephas.fixture.fx_dup".equals(r.symbolicName())).count());
+    }
+
+    @Test
+    void aWorkerDeafToTerminationIsAbandonedAfterTheTimeoutAndTheUpdateGoesOn() throws Exception {
+        server.close();
+        server = TestServer.start(root.resolve("t"), Map.of("bgworker_shutdown_timeout", "300"));
+        deploy = server.dataDirectory().resolve("deploy");
+        try {
+            DeployBundles.drop(bundles.build(DeployBundles.extension("fx_deaf").stubborn()), deploy, "fx_deaf.jar");
+            await("fx_deaf v1 worker ready");
+            int pid = server.workers().stream().filter(w -> w.entry().libraryName().equals("fx_deaf")).findFirst()
+                    .orElseThrow().pid();
+            DeployBundles.drop(bundles.build(DeployBundles.extension("fx_deaf").version("v2").noWorker()), deploy,
+                    "fx_deaf.jar");
+            await("WARNING:  background worker \"fx_deaf\" \\(PID " + pid + "\\) of extension \"fx_deaf\" did not exit "
+                    + "within 300 ms of its termination; abandoning it$");
+            await("LOG:  fx_deaf v2 _PG_init$");
+            awaitActiveWithoutError("org.elephas.fixture.fx_deaf");
+        } finally {
+            System.setProperty(org.elephas.fixtures.deploy.DeployExtension.RELEASE_PROPERTY, "yes");
+        }
+        server.awaitTrue("the deaf worker gone", () -> server.workers().stream()
+                .noneMatch(w -> w.entry().libraryName().equals("fx_deaf")));
+        System.clearProperty(org.elephas.fixtures.deploy.DeployExtension.RELEASE_PROPERTY);
     }
 
     private static int indexOf(List<String> lines, String text) {

@@ -47,6 +47,7 @@ public final class DeployBundles {
         String version = "v1";
         String mode = "ok";
         boolean worker = true;
+        boolean stubborn;
         String extraImport;
 
         Spec(String extension) {
@@ -62,6 +63,12 @@ public final class DeployBundles {
         /** @return this, with an activator that throws */
         public Spec throwing() {
             this.mode = "throw";
+            return this;
+        }
+
+        /** @return this, with a worker that ignores termination (see the fixture) */
+        public Spec stubborn() {
+            this.stubborn = true;
             return this;
         }
 
@@ -99,7 +106,8 @@ public final class DeployBundles {
         headers.put("Elephas-Extension", spec.extension);
         headers.put("Bundle-Activator", DeployExtension.class.getName());
         headers.put("Private-Package", DeployExtension.class.getPackageName());
-        String props = "version=" + spec.version + "\nmode=" + spec.mode + "\nworker=" + spec.worker + "\n";
+        String props = "version=" + spec.version + "\nmode=" + spec.mode + "\nworker=" + spec.worker
+                + "\nstubborn=" + spec.stubborn + "\n";
         return write(spec.extension + "-" + spec.version + "-" + System.nanoTime() + ".jar", headers,
                 Map.of("fx_deploy.properties", props), spec.extraImport, DeployExtension.class);
     }
@@ -115,6 +123,20 @@ public final class DeployBundles {
         headers.put("Bundle-SymbolicName", "org.elephas.fixture.deploylib");
         headers.put("Bundle-Version", version);
         headers.put("Export-Package", LIB_PACKAGE);
+        return write("deploylib-" + version + "-" + System.nanoTime() + ".jar", headers, Map.of(), null, DeployLib.class);
+    }
+
+    /**
+     * The library bundle with its package kept private: bundles importing it cannot resolve.
+     *
+     * @param version its {@code Bundle-Version}
+     * @return the jar
+     */
+    public Path libraryWithoutExport(String version) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Bundle-SymbolicName", "org.elephas.fixture.deploylib");
+        headers.put("Bundle-Version", version);
+        headers.put("Private-Package", LIB_PACKAGE);
         return write("deploylib-" + version + "-" + System.nanoTime() + ".jar", headers, Map.of(), null, DeployLib.class);
     }
 
