@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +26,6 @@ import org.elephas.log.ServerLog;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -53,9 +51,6 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * refused.
  */
 public final class Deployer implements AutoCloseable {
-    /** How long a refresh of the framework's wiring may take. */
-    private static final long REFRESH_TIMEOUT_SECONDS = 60;
-
     /** What the deployer knows of one file; only touched on its thread. */
     private static final class Deployed {
         final String location;
@@ -74,6 +69,7 @@ public final class Deployer implements AutoCloseable {
     private final ServerLog log;
     private final Consumer<Path> unsettled;
     private final ExecutorService thread;
+    private final WiringRefresh refresh;
     private final Map<Path, Deployed> files = new HashMap<>();
     private Path directory;
     private boolean undeployedInBatch;
@@ -88,6 +84,7 @@ public final class Deployer implements AutoCloseable {
         this.context = library.context();
         this.log = log;
         this.unsettled = unsettled;
+        this.refresh = new WiringRefresh(context, library, log);
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "deployer");
             t.setDaemon(true);
@@ -149,7 +146,7 @@ public final class Deployer implements AutoCloseable {
                 }
             }
         }
-        refresh(changed);
+        refresh.refresh(changed);
         for (Bundle b : toStart) {
             start(b);
         }
@@ -212,7 +209,7 @@ public final class Deployer implements AutoCloseable {
         }
         known.actedOn = stamp;
         Bundle current = known.bundleId == null ? null : context.getBundle(known.bundleId);
-        Refusal refusal = refusal(jar, current);
+        NameClaims.Refusal refusal = NameClaims.check(jar, current, context, library, this::fileOf);
         known.refused = refusal != null && refusal.byDeployed();
         if (refusal != null) {
             fail(file, known.location, refusal.message(), null);
@@ -234,43 +231,6 @@ public final class Deployer implements AutoCloseable {
         } catch (BundleException | RuntimeException e) {
             fail(file, known.location, "could not deploy \"" + file.getFileName() + "\": " + e.getMessage(), null);
         }
-    }
-
-    /**
-     * Why a jar may not be deployed.
-     *
-     * @param message the log line and last error
-     * @param byDeployed whether the name is held by a bundle deployed from another file (which may leave)
-     */
-    private record Refusal(String message, boolean byDeployed) {
-    }
-
-    /** Why a jar may not be deployed: a bundle of the same name loaded otherwise or from another file. */
-    private Refusal refusal(DeployJar jar, Bundle self) {
-        for (Bundle other : context.getBundles()) {
-            if (other.getBundleId() == 0 || other == self || other.getState() == Bundle.UNINSTALLED) {
-                continue;
-            }
-            String ext = ExtensionLibrary.extensionName(other);
-            boolean sameName = jar.symbolicName().equals(other.getSymbolicName())
-                    || jar.extensionName() != null && jar.extensionName().equals(ext);
-            if (!sameName) {
-                continue;
-            }
-            String what = "could not deploy \"" + jar.file().getFileName() + "\": bundle \"" + other.getSymbolicName()
-                    + "\"" + (ext == null ? "" : " (extension \"" + ext + "\")");
-            BundleOrigin origin = library.origin(other).orElse(null);
-            if (origin == BundleOrigin.PRELOAD) {
-                return new Refusal(what + " is pinned by \"shared_preload_bundles\"; a restart is required to replace it",
-                        false);
-            }
-            if (origin == BundleOrigin.DEPLOY) {
-                return new Refusal(what + " is already deployed from \"" + fileOf(other) + "\"", true);
-            }
-            return new Refusal(what + " was loaded from \"bundle_directory\"; a restart is required to replace it",
-                    false);
-        }
-        return null;
     }
 
     private String fileOf(Bundle b) {
@@ -312,52 +272,6 @@ public final class Deployer implements AutoCloseable {
             // Stopped anyway: the framework has released it; only its _PG_fini failed.
             log.log(LogLevel.WARNING, "error stopping bundle \"" + b.getSymbolicName() + "\": " + causeOf(e), null,
                     null);
-        }
-    }
-
-    /**
-     * Refresh only what was wired to the old revisions of updated or uninstalled bundles; the
-     * framework stops those dependents (the host's listeners unload them) and starts again the
-     * ones that were active.
-     */
-    private void refresh(Set<Bundle> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
-        Collection<Bundle> pending = wiring.getRemovalPendingBundles();
-        List<Bundle> targets = changed.stream().filter(pending::contains).toList();
-        if (targets.isEmpty()) {
-            return;
-        }
-        CountDownLatch done = new CountDownLatch(1);
-        // A dependent that fails to start again is reported as a framework error event.
-        org.osgi.framework.FrameworkListener errors = event -> {
-            if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null && event.getThrowable() != null
-                    && event.getBundle().getBundleId() != 0) {
-                Bundle b = event.getBundle();
-                Exception cause = event.getThrowable() instanceof Exception ex ? ex : new Exception(event.getThrowable());
-                String message = "could not restart bundle \"" + b.getSymbolicName() + "\" after a refresh: "
-                        + causeOf(cause);
-                library.recordError(b.getLocation(), message);
-                log.log(LogLevel.WARNING, message, null, null);
-            }
-        };
-        context.addFrameworkListener(errors);
-        wiring.refreshBundles(targets, event -> {
-            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
-                done.countDown();
-            }
-        });
-        try {
-            if (!done.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                log.log(LogLevel.WARNING, "refreshing bundles wired to " + targets + " did not finish within "
-                        + REFRESH_TIMEOUT_SECONDS + " s", null, null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            context.removeFrameworkListener(errors);
         }
     }
 
@@ -424,7 +338,7 @@ public final class Deployer implements AutoCloseable {
     }
 
     /** The message that helps: Felix wraps an activator's exception. */
-    private static String causeOf(Exception e) {
+    static String causeOf(Exception e) {
         Throwable cause = e instanceof BundleException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof org.elephas.api.PgException pg) {
             return pg.getMessage();
