@@ -543,6 +543,68 @@ public final class WorkerSupervisor {
     }
 
     /**
+     * Terminate every worker of an extension whose bundle is going away (PostgreSQL never unloads
+     * a library, so it has no equivalent): each is terminated as {@code TerminateBackgroundWorker}
+     * does (so it is not restarted, and one not running is forgotten at once), then this waits at
+     * most {@code timeoutMillis} for the running ones to exit. Those still running then are logged
+     * and abandoned; their code may keep running from the old bundle revision until they notice.
+     * Does nothing while the server shuts down: {@link #shutdown} has already dealt with workers.
+     *
+     * @param libraryName the extension name ({@code bgw_library_name})
+     * @param timeoutMillis how long to wait ({@code bgworker_shutdown_timeout})
+     * @return the workers abandoned
+     */
+    public List<WorkerInfo> terminateLibraryWorkers(String libraryName, long timeoutMillis) {
+        lock.lock();
+        try {
+            if (slots == null || phases.shuttingDown()) {
+                return List.of();
+            }
+            List<Registered> running = new ArrayList<>();
+            for (Slot slot : slots) {
+                Registered rw = slot.worker;
+                if (rw == null || !libraryName.equals(rw.entry.libraryName())) {
+                    continue;
+                }
+                rw.terminate = true;
+                if (rw.backend == null) {
+                    forget(slot, rw);
+                } else {
+                    rw.backend.signal(Signal.SIGTERM);
+                    running.add(rw);
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (true) {
+                running.removeIf(rw -> rw.backend == null);
+                if (running.isEmpty()) {
+                    break;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                workerExited.awaitNanos(left);
+            }
+            List<WorkerInfo> abandoned = new ArrayList<>();
+            for (Registered rw : running) {
+                abandoned.add(new WorkerInfo(-1, Math.max(rw.pid, 0), rw.entry, rw.dynamic, rw.status(), rw.notifyPid,
+                        rw.history));
+                log.log(LogLevel.WARNING, "background worker \"" + rw.entry.type() + "\" (PID " + rw.pid
+                        + ") of extension \"" + libraryName + "\" did not exit within " + timeoutMillis
+                        + " ms of its termination; abandoning it", null,
+                        "A worker must call CHECK_FOR_INTERRUPTS or wait on its latch to notice termination.");
+            }
+            return abandoned;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The wait loop of {@code WaitForBackgroundWorkerStartup} / {@code ...Shutdown}: check
      * interrupts, check the status, wait on the latch, reset it. Unlike PostgreSQL, the waiter is
      * woken by every change of any slot even without {@code bgw_notify_pid}, and a thread that is

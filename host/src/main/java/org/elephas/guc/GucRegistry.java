@@ -81,6 +81,11 @@ public final class GucRegistry implements GucServices {
     private boolean started;
     private Path configFile;
     private Path autoConfFile;
+    /** Who is defining a parameter (an extension's bundle id), or null: see {@link #setDefinerLookup}. */
+    private volatile Supplier<Object> definer = () -> null;
+    /** Names each definer defined and prefixes it reserved, to undo when it unloads. */
+    private final Map<Object, Set<String>> definedBy = new HashMap<>();
+    private final Map<Object, Set<String>> reservedBy = new HashMap<>();
 
     /**
      * A registry holding the core parameters at their defaults.
@@ -592,6 +597,10 @@ public final class GucRegistry implements GucServices {
             }
             apply(e, s);
             publish();
+            Object owner = definer.get();
+            if (owner != null) {
+                definedBy.computeIfAbsent(owner, o -> new HashSet<>()).add(name);
+            }
         }
         refreshSessions();
         return new SlotVariable<>(this, name, param.slot(), def.bootValue());
@@ -624,6 +633,10 @@ public final class GucRegistry implements GucServices {
         Set<String> removed = new java.util.TreeSet<>();
         synchronized (this) {
             customNames.reserve(p);
+            Object owner = definer.get();
+            if (owner != null) {
+                reservedBy.computeIfAbsent(owner, o -> new HashSet<>()).add(p);
+            }
             for (Entry e : new ArrayList<>(entries.values())) {
                 if (e.param.placeholder() && CustomNames.isUnder(e.param.name(), p)) {
                     entries.remove(e.param.name());
@@ -651,11 +664,47 @@ public final class GucRegistry implements GucServices {
      */
     public void undefinePrefix(String prefix) {
         String p = prefix.toLowerCase(Locale.ROOT);
+        undefine(Set.of(p), name -> CustomNames.isUnder(name, p));
+    }
+
+    /**
+     * Tell the registry how to find who defines a parameter or reserves a prefix (the host
+     * finds the extension bundle on the caller's stack), so that {@link #undefineOwner} can undo
+     * exactly what that owner did.
+     *
+     * @param lookup gives the calling owner, or null when there is none
+     */
+    public void setDefinerLookup(Supplier<Object> lookup) {
+        this.definer = Objects.requireNonNull(lookup);
+    }
+
+    /**
+     * Forget what an owner (an extension's bundle) defined, as {@link #undefinePrefix} does: its
+     * parameters become placeholders again, keeping their stored strings, and the prefixes it
+     * reserved are released. The bundle's next {@code _PG_init} (a hot-deploy update) can then
+     * define them again without {@code attempt to redefine parameter}.
+     *
+     * @param owner what the definer lookup returned while the owner defined its parameters
+     */
+    public void undefineOwner(Object owner) {
+        Set<String> names;
+        Set<String> prefixes;
         synchronized (this) {
-            customNames.release(p);
+            names = definedBy.remove(owner);
+            prefixes = reservedBy.remove(owner);
+        }
+        if (names == null && prefixes == null) {
+            return;
+        }
+        Set<String> defined = names == null ? Set.of() : names;
+        undefine(prefixes == null ? Set.of() : prefixes, defined::contains);
+    }
+
+    private void undefine(Set<String> releasedPrefixes, java.util.function.Predicate<String> which) {
+        synchronized (this) {
+            releasedPrefixes.forEach(customNames::release);
             for (Entry e : new ArrayList<>(entries.values())) {
-                if (e.param.placeholder() || coreNames.contains(e.param.name())
-                        || !CustomNames.isUnder(e.param.name(), p)) {
+                if (e.param.placeholder() || coreNames.contains(e.param.name()) || !which.test(e.param.name())) {
                     continue;
                 }
                 if (!e.hasStoredValue()) {

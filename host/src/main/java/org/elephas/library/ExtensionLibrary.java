@@ -195,6 +195,55 @@ public final class ExtensionLibrary {
     }
 
     /**
+     * Record how a bundle installed by someone else (the deployer) came in.
+     *
+     * @param bundle the bundle
+     * @param origin its origin
+     */
+    public void recordOrigin(Bundle bundle, BundleOrigin origin) {
+        origins.put(bundle.getBundleId(), origin);
+    }
+
+    /**
+     * @param bundle a bundle
+     * @return how it came in, or empty for a bundle the library was not told of
+     */
+    public Optional<BundleOrigin> origin(Bundle bundle) {
+        return Optional.ofNullable(origins.get(bundle.getBundleId()));
+    }
+
+    /**
+     * Record the last error of a bundle or of a jar that could not be installed, shown by
+     * {@code elephas_bundles.last_error}.
+     *
+     * @param location the bundle's location (the jar's URI)
+     * @param message the error, or null to clear it
+     */
+    public void recordError(String location, String message) {
+        if (message == null) {
+            lastErrors.remove(location);
+        } else {
+            lastErrors.put(location, message);
+        }
+    }
+
+    /**
+     * Forget a bundle that was uninstalled: its origin and last error.
+     *
+     * @param bundleId the bundle's id
+     * @param location its location
+     */
+    public void forget(long bundleId, String location) {
+        origins.remove(bundleId);
+        lastErrors.remove(location);
+    }
+
+    /** @return the system bundle's context, for the deployer */
+    public BundleContext context() {
+        return context;
+    }
+
+    /**
      * The bundles in the framework (the system bundle, which is the host, left out) and the jars
      * that failed to install, for {@code elephas_bundles}.
      *

@@ -75,6 +75,7 @@ public final class Postmaster {
     private HostBridge bridge;
     private volatile SqlLayer sql;
     private HookRegistry hooks;
+    private volatile org.elephas.deploy.HotDeploy hotDeploy;
     /** How long a stopping bundle waits for calls inside its hooks. */
     private static final long HOOK_DRAIN_MILLIS = 10_000;
     private boolean shutDown;
@@ -118,6 +119,7 @@ public final class Postmaster {
             sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log, this);
             enter(Phase.CONSISTENT);
             enter(Phase.RUN);
+            startHotDeploy();
             startWire();
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
                     null, null);
@@ -194,6 +196,10 @@ public final class Postmaster {
         // Synchronous: a stopping bundle's hooks leave their chains, and calls inside them finish,
         // before its activator's stop and before its classes go.
         framework.context().addBundleListener(HookOwners.unloader(hooks));
+        // Then its workers, then (once stopped) its parameters: see BundleUnloading.
+        gucs.setDefinerLookup(BundleUnloading::callingBundle);
+        framework.context().addBundleListener(new BundleUnloading(hooks, supervisor, gucs,
+                () -> ((Integer) gucs.globalValue("bgworker_shutdown_timeout")).longValue()));
         log.setEmitLog(hooks.addChain(org.elephas.hooks.LogHookKinds.EMIT_LOG, log::emit)::head);
         // The SQL layer's chains are made when it opens, after preload; preloaded bundles install
         // their hooks in _PG_init, before that.
@@ -251,6 +257,28 @@ public final class Postmaster {
         }
     }
 
+    /**
+     * Hot deploy (DESIGN G8) from RUN on: the initial look at {@code deploy_directory} finishes
+     * before the server says it is ready, so the directory is the truth from the first client on.
+     */
+    private void startHotDeploy() {
+        hotDeploy = new org.elephas.deploy.HotDeploy(library, log, org.elephas.deploy.HotDeploy.SETTLE_MILLIS);
+        hotDeploy.directory(deployDirectory(), true);
+        gucs.addReloadListener(() -> {
+            org.elephas.deploy.HotDeploy d = hotDeploy;
+            if (d != null && phase == Phase.RUN) {
+                d.directory(deployDirectory(), false);
+            }
+        });
+    }
+
+    /** {@code deploy_directory} resolved against the data directory, or null when empty. */
+    private Path deployDirectory() {
+        String value = (String) gucs.globalValue("deploy_directory");
+        return value == null || value.isBlank() ? null
+                : options.dataDirectory().resolve(value.trim()).toAbsolutePath().normalize();
+    }
+
     /** Give a new backend its own parameter state, adopted anew when it processes a reload. */
     private void newBackendGucs(Backend backend) {
         GucSession session = gucs.newSession(() -> true);
@@ -288,6 +316,9 @@ public final class Postmaster {
     private void stopEverything() {
         phase = Phase.SHUTDOWN;
         try {
+            if (hotDeploy != null) {
+                hotDeploy.close();
+            }
             if (supervisor != null) {
                 supervisor.shutdown(((Integer) gucs.globalValue("bgworker_shutdown_timeout")).longValue());
             }
@@ -366,6 +397,11 @@ public final class Postmaster {
     /** @return the data directory */
     public Path dataDirectory() {
         return options.dataDirectory();
+    }
+
+    /** @return hot deploy (null before RUN) */
+    public org.elephas.deploy.HotDeploy hotDeploy() {
+        return hotDeploy;
     }
 
     /** @return the hook chains (null before INIT) */

@@ -136,6 +136,28 @@ class CustomParametersTest {
     }
 
     @Test
+    void undefineOwnerForgetsExactlyWhatThatOwnerDefinedAndReserved() throws Exception {
+        RegistryFixture f = new RegistryFixture(dir).start("worker_spi.naptime = 5\n", Map.of());
+        Object[] owner = {1L};
+        f.registry.setDefinerLookup(() -> owner[0]);
+        f.registry.define(naptime().toDefinition());
+        f.registry.markPrefixReserved("worker_spi");
+        owner[0] = 2L;
+        f.registry.define(Gucs.stringVariable("other.name", "x").toDefinition());
+        f.registry.undefineOwner(1L);
+        assertEquals("5", f.show("worker_spi.naptime"), "a placeholder again, keeping its string");
+        assertEquals("x", f.show("other.name"), "another owner's parameter stays defined");
+        GucSession s = f.registry.newSession(() -> true);
+        s.set("worker_spi.typo", "1", false); // the prefix is released
+        owner[0] = 1L;
+        GucVariable<Integer> again = f.registry.define(naptime().toDefinition());
+        assertEquals(5, again.get(), "defined again without \"attempt to redefine parameter\"");
+        PgException e = assertThrows(PgException.class,
+                () -> f.registry.define(Gucs.stringVariable("other.name", "y").toDefinition()));
+        assertEquals("attempt to redefine parameter \"other.name\"", e.getMessage());
+    }
+
+    @Test
     void undefinePrefixTurnsDefinitionsBackIntoPlaceholders() throws Exception {
         RegistryFixture f = new RegistryFixture(dir).start("worker_spi.naptime = 5\n", Map.of());
         GucSession s = f.registry.newSession(() -> true);

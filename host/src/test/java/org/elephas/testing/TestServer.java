@@ -48,6 +48,7 @@ public final class TestServer implements AutoCloseable {
         try {
             Files.createDirectories(bundles);
             Files.createDirectories(root.resolve("data"));
+            Files.createDirectories(root.resolve("data/deploy"));
             Files.writeString(root.resolve("data/elephas.conf"), configFile);
             if (!Files.exists(root.resolve("data/hba.conf"))) {
                 Files.writeString(root.resolve("data/hba.conf"), org.elephas.launcher.DataDirectory.HBA_TEXT);

@@ -1,0 +1,84 @@
+package org.elephas.deploy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Files seen changing, held until they have been still for a settle window: a file is settled
+ * when its {@link FileStamp} is the same as when it was last seen changing, at least
+ * {@code settleNanos} later. Each new event restarts the file's window. Not thread-safe: the
+ * watcher's thread owns it.
+ */
+final class SettleWindow {
+    private record Pending(FileStamp stamp, long dueNanos) {
+    }
+
+    private final long settleNanos;
+    private final Function<Path, FileStamp> stat;
+    private final Map<Path, Pending> pending = new LinkedHashMap<>();
+
+    /**
+     * @param settleNanos how long a file must be still
+     * @param stat reads a file's stamp
+     */
+    SettleWindow(long settleNanos, Function<Path, FileStamp> stat) {
+        this.settleNanos = settleNanos;
+        this.stat = stat;
+    }
+
+    /**
+     * A file changed (or may have): (re)start its window.
+     *
+     * @param file the file
+     * @param nowNanos the clock
+     */
+    void changed(Path file, long nowNanos) {
+        pending.put(file, new Pending(stat.apply(file), nowNanos + settleNanos));
+    }
+
+    /**
+     * @param nowNanos the clock
+     * @return nanoseconds until the next file is due, or -1 when none is pending
+     */
+    long nanosUntilDue(long nowNanos) {
+        long next = Long.MAX_VALUE;
+        for (Pending p : pending.values()) {
+            next = Math.min(next, p.dueNanos());
+        }
+        return next == Long.MAX_VALUE ? -1 : Math.max(0, next - nowNanos);
+    }
+
+    /**
+     * Take the files that are due and still: a due file whose stamp moved gets a new window.
+     *
+     * @param nowNanos the clock
+     * @return the settled files, in the order they were first seen
+     */
+    List<Path> takeSettled(long nowNanos) {
+        List<Path> settled = new ArrayList<>();
+        for (Iterator<Map.Entry<Path, Pending>> it = pending.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Path, Pending> e = it.next();
+            if (e.getValue().dueNanos() - nowNanos > 0) {
+                continue;
+            }
+            FileStamp now = stat.apply(e.getKey());
+            if (now.equals(e.getValue().stamp())) {
+                settled.add(e.getKey());
+                it.remove();
+            } else {
+                e.setValue(new Pending(now, nowNanos + settleNanos));
+            }
+        }
+        return settled;
+    }
+
+    /** @return whether no file is pending */
+    boolean isEmpty() {
+        return pending.isEmpty();
+    }
+}

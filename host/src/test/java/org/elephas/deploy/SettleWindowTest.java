@@ -1,0 +1,67 @@
+package org.elephas.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The settle window with a hand-driven clock and file stamps. */
+class SettleWindowTest {
+    private static final long MS = 1_000_000;
+    private final Map<Path, FileStamp> stamps = new HashMap<>();
+    private final SettleWindow window = new SettleWindow(100 * MS, p -> stamps.getOrDefault(p, FileStamp.ABSENT));
+    private final Path a = Path.of("/d/a.jar");
+    private final Path b = Path.of("/d/b.jar");
+
+    @Test
+    void aStillFileSettlesAfterTheWindowAndNotBefore() {
+        stamps.put(a, new FileStamp(10, 1, "i1"));
+        window.changed(a, 0);
+        assertEquals(100 * MS, window.nanosUntilDue(0));
+        assertEquals(List.of(), window.takeSettled(99 * MS));
+        assertEquals(List.of(a), window.takeSettled(100 * MS));
+        assertTrue(window.isEmpty());
+        assertEquals(-1, window.nanosUntilDue(100 * MS));
+    }
+
+    @Test
+    void aGrowingFileWaitsUntilItStopsChanging() {
+        stamps.put(a, new FileStamp(10, 1, "i1"));
+        window.changed(a, 0);
+        stamps.put(a, new FileStamp(20, 2, "i1")); // still being written, no new event seen
+        assertEquals(List.of(), window.takeSettled(100 * MS), "moved since it was seen: a new window");
+        assertEquals(100 * MS, window.nanosUntilDue(100 * MS));
+        assertEquals(List.of(a), window.takeSettled(200 * MS));
+    }
+
+    @Test
+    void eachEventRestartsTheWindowAndFilesSettleIndependently() {
+        stamps.put(a, new FileStamp(10, 1, "i1"));
+        stamps.put(b, new FileStamp(10, 1, "i2"));
+        window.changed(a, 0);
+        window.changed(b, 50 * MS);
+        window.changed(a, 60 * MS);
+        assertEquals(List.of(), window.takeSettled(100 * MS));
+        assertEquals(List.of(b), window.takeSettled(150 * MS));
+        assertEquals(List.of(a), window.takeSettled(160 * MS));
+    }
+
+    @Test
+    void aReplacedFileWithTheSameSizeAndTimeIsNotStill() {
+        stamps.put(a, new FileStamp(10, 1, "i1"));
+        window.changed(a, 0);
+        stamps.put(a, new FileStamp(10, 1, "i2")); // renamed over: another inode
+        assertEquals(List.of(), window.takeSettled(100 * MS));
+    }
+
+    @Test
+    void aDeletionSettlesToo() {
+        window.changed(a, 0);
+        assertEquals(List.of(a), window.takeSettled(100 * MS));
+    }
+}
