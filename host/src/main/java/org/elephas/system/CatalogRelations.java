@@ -14,6 +14,7 @@ import java.util.WeakHashMap;
 
 import org.elephas.backend.Activity;
 import org.elephas.backend.Backend;
+import org.elephas.engine.RelationOids;
 
 /**
  * The relations of the current database as PostgreSQL's {@code pg_class} counts them, with their
@@ -29,19 +30,7 @@ import org.elephas.backend.Backend;
  * <p>Computed once per statement ({@link #perStatement}).
  */
 public final class CatalogRelations {
-    /** PostgreSQL's OIDs of the catalog relations the host provides. */
-    private static final Map<String, Integer> KNOWN = Map.ofEntries(Map.entry("pg_type", 1247),
-            Map.entry("pg_attribute", 1249), Map.entry("pg_proc", 1255), Map.entry("pg_class", 1259),
-            Map.entry("pg_database", 1262), Map.entry("pg_tablespace", 1213), Map.entry("pg_namespace", 2615),
-            Map.entry("pg_constraint", 2606), Map.entry("pg_description", 2609), Map.entry("pg_index", 2610),
-            Map.entry("pg_inherits", 2611), Map.entry("pg_attrdef", 2604), Map.entry("pg_am", 2601),
-            Map.entry("pg_trigger", 2620), Map.entry("pg_extension", 3079), Map.entry("pg_collation", 3456),
-            Map.entry("pg_auth_members", 1261), Map.entry("pg_partitioned_table", 3350),
-            Map.entry("pg_policy", 3256), Map.entry("pg_statistic_ext", 3381), Map.entry("pg_publication", 6104),
-            Map.entry("pg_publication_namespace", 6237), Map.entry("pg_publication_rel", 6106),
-            Map.entry("pg_roles", 12001), Map.entry("pg_settings", 12002), Map.entry("pg_stat_activity", 12003),
-            Map.entry("pg_user", 12004), Map.entry("pg_sequence", 2224), Map.entry("pg_depend", 2608));
-    private static final String HOST_SCHEMA = "elephas_catalog";
+    private static final String HOST_SCHEMA = RelationOids.HOST_SCHEMA;
 
     /** What one backend computed during one statement, by kind. */
     private record Snapshot(Activity activity, Map<String, Object> values) {
@@ -218,8 +207,7 @@ public final class CatalogRelations {
                     if (id == null) {
                         continue;
                     }
-                    Integer known = schema.equals(HOST_SCHEMA) ? KNOWN.get(name) : null;
-                    int oid = known != null ? known : id < 0 ? 12000 - id : 16384 + id;
+                    int oid = RelationOids.of(schema, name, id);
                     boolean view = "VIEW".equals(rs.getString(3));
                     String key = schema + "." + name;
                     out.add(new Object[] {oid, name, schema, shown(schema, schemaIds), view ? "v" : "r",
