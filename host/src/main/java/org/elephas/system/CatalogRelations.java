@@ -58,13 +58,14 @@ public final class CatalogRelations {
      * @param connection the engine's connection
      * @return oid, relname, nspname (the engine's schema), relnamespace (shown: the host's schema
      *     as pg_catalog), relkind, relpersistence, reltuples, table_name (an index's table),
-     *     index_name (the engine's index name), remarks, relhasindex, relnatts, relchecks
+     *     index_name (the engine's index name), remarks, relhasindex, relnatts, relchecks,
+     *     relhastriggers (a foreign key references it or is on it: PostgreSQL's are triggers)
      * @throws SQLException from the engine
      */
     public static ResultSet rows(Connection connection) throws SQLException {
         Rows rows = new Rows().oid("oid").text("relname").text("nspname").oid("relnamespace").text("relkind")
                 .text("relpersistence").float8("reltuples").text("table_name").text("index_name").text("remarks")
-                .bool("relhasindex").integer("relnatts").integer("relchecks");
+                .bool("relhasindex").integer("relnatts").integer("relchecks").bool("relhastriggers");
         if (Rows.columnsOnly(connection)) {
             return rows.result();
         }
@@ -175,6 +176,18 @@ public final class CatalogRelations {
                     }
                 }
             }
+            // Both ends of a foreign key: PostgreSQL's foreign keys are triggers on both tables.
+            Set<String> withTriggers = new HashSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT tc.table_schema, tc.table_name, uc.table_schema, uc.table_name "
+                    + "FROM information_schema.referential_constraints rc JOIN information_schema.table_constraints tc "
+                    + "ON tc.constraint_schema = rc.constraint_schema AND tc.constraint_name = rc.constraint_name "
+                    + "JOIN information_schema.table_constraints uc ON uc.constraint_schema = rc.unique_constraint_schema "
+                    + "AND uc.constraint_name = rc.unique_constraint_name")) {
+                while (rs.next()) {
+                    withTriggers.add(rs.getString(1) + "." + rs.getString(2));
+                    withTriggers.add(rs.getString(3) + "." + rs.getString(4));
+                }
+            }
             // Indexes first, so that tables know whether they have one.
             List<Object[]> indexes = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT index_schema, index_name, table_schema, table_name, "
@@ -195,7 +208,7 @@ public final class CatalogRelations {
                     indexed.add(rs.getString(3) + "." + rs.getString(4));
                     indexes.add(new Object[] {16384 + id, constraint != null ? constraint : name, schema,
                             shown(schema, schemaIds), "i", "p", 0.0, rs.getString(4), name, rs.getString(6), false, 0,
-                            0});
+                            0, false});
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT table_schema, table_name, table_type, row_count_estimate, "
@@ -213,7 +226,7 @@ public final class CatalogRelations {
                     out.add(new Object[] {oid, name, schema, shown(schema, schemaIds), view ? "v" : "r",
                             String.valueOf(rs.getString(3)).endsWith("TEMPORARY") ? "t" : "p",
                             view ? -1.0 : (double) rs.getLong(4), name, null, rs.getString(5), indexed.contains(key),
-                            columns.getOrDefault(key, 0), checks.getOrDefault(key, 0)});
+                            columns.getOrDefault(key, 0), checks.getOrDefault(key, 0), withTriggers.contains(key)});
                 }
             }
             out.addAll(indexes);
@@ -223,7 +236,7 @@ public final class CatalogRelations {
                     String schema = rs.getString(1);
                     String name = rs.getString(2);
                     out.add(new Object[] {hashOid(schema + "." + name), name, schema, shown(schema, schemaIds), "S",
-                            "p", 1.0, name, null, rs.getString(3), false, 3, 0});
+                            "p", 1.0, name, null, rs.getString(3), false, 3, 0, false});
                 }
             }
         }
