@@ -26,6 +26,8 @@ import org.elephas.api.sql.Column;
  * so ordinary queries cost no catalog reads.
  */
 public final class ColumnOrigins {
+    /** The prefix of the temporary tables a data-modifying WITH runs through: no relation of the client's. */
+    private static final String STATEMENT_TABLE = "elephas_cte_";
     private static final AtomicLong GENERATION = new AtomicLong();
     private static final Map<Connection, Cache> CACHES = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -56,7 +58,7 @@ public final class ColumnOrigins {
         try {
             for (int i = 0; i < columns.size(); i++) {
                 String table = md.getTableName(i + 1);
-                if (table == null || table.isEmpty()) {
+                if (table == null || table.isEmpty() || table.startsWith(STATEMENT_TABLE)) {
                     continue;
                 }
                 Table t = table(connection, md.getSchemaName(i + 1), table);
