@@ -239,6 +239,22 @@ class JdbcMetadataTest {
     }
 
     @Test
+    void dataModifyingWithHasNoTableOrigin() throws Exception {
+        // The engine runs it through a temporary table of its own, which is no relation of the client's.
+        try (Connection c = connect("extended"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE rd_log (id int, what text)");
+            for (int i = 1; i <= 2; i++) {
+                try (ResultSet rs = s.executeQuery("WITH n AS (INSERT INTO rd_log VALUES (" + i
+                        + ", 'x') RETURNING id) SELECT id FROM n")) {
+                    assertTrue(rs.next());
+                    assertEquals(i, rs.getInt(1));
+                    assertEquals("", rs.getMetaData().unwrap(PGResultSetMetaData.class).getBaseTableName(1));
+                }
+            }
+        }
+    }
+
+    @Test
     void rowDescriptionCarriesTheCatalogsOids() throws Exception {
         // The OID and column number in RowDescription are pg_class's and pg_attribute's: pgjdbc's
         // own catalog query, keyed by them, finds the column.
