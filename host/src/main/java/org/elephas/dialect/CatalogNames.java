@@ -40,7 +40,7 @@ public final class CatalogNames implements TokenRewrite {
             "pg_get_expr", "obj_description", "col_description", "shobj_description", "current_schemas",
             "array_position", "array_upper", "pg_partition_ancestors", "pg_relation_is_publishable", "pg_get_triggerdef",
             "pg_get_statisticsobjdef_columns", "pg_get_function_result", "pg_get_function_arguments",
-            "pg_size_pretty", "pg_database_size");
+            "pg_size_pretty", "pg_database_size", "pg_table_size", "pg_relation_size", "pg_total_relation_size", "regclassout");
 
     /**
      * The prefix of the host's function aliases: the engine refuses an alias named like one of

@@ -77,6 +77,10 @@ final class ObjectIdentifierCasts implements TokenRewrite {
             if (constant) {
                 long oid = resolve(type, s.tokens().get(i - 1).text(), engine);
                 splice.replace(i - 1, typeEnd, Long.toString(oid));
+            } else if (type.equals("regclass") && selectListOperand(s, i) > 0) {
+                // Shown to the client: regclass's output is the relation's name (psql's "Referenced by").
+                splice.insertAfter(selectListOperand(s, i) - 1, " " + CATALOG + "." + CatalogNames.PREFIX + "regclassout(");
+                splice.replace(i, typeEnd, ")");
             } else if (type.equals("regclass")) {
                 splice.replace(i, typeEnd, "::regclass");
             } else {
@@ -85,6 +89,66 @@ final class ObjectIdentifierCasts implements TokenRewrite {
             i = typeEnd;
         }
         return EngineStatement.of(splice.text());
+    }
+
+    /**
+     * The first token of the operand of the {@code ::} at {@code colons}, when the cast is an item
+     * of a select list (a column name, qualified or not, or a parenthesized expression, right
+     * after {@code SELECT} or a comma at the select list's level); -1 otherwise.
+     */
+    private static int selectListOperand(LexedStatement s, int colons) {
+        int start = colons - 1;
+        if (Tokens.is(s, start, ")")) {
+            int depth = 0;
+            for (; start >= 0; start--) {
+                depth += Tokens.is(s, start, ")") ? 1 : Tokens.is(s, start, "(") ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+        } else {
+            if (!Tokens.isName(s, start)) {
+                return -1;
+            }
+            while (Tokens.is(s, start - 1, ".") && Tokens.isName(s, start - 2)) {
+                start -= 2;
+            }
+        }
+        int before = start - 1;
+        boolean item = s.word(before).equals("select") || s.word(before).equals("distinct")
+                || Tokens.is(s, before, ",");
+        if (!item || start <= 0) {
+            return -1;
+        }
+        // The next token ends the item; a comma must be the select list's, not a function's argument list.
+        int after = colons + 1;
+        while (after < s.tokens().size() && (Tokens.is(s, after, ".") || Tokens.isName(s, after))
+                && !s.word(after).equals("as") && !s.word(after).equals("from")) {
+            after++;
+        }
+        boolean ends = after >= s.tokens().size() || s.word(after).equals("as") || s.word(after).equals("from")
+                || Tokens.is(s, after, ",") || Tokens.is(s, after, ";");
+        if (!ends) {
+            return -1;
+        }
+        // Walk back to the SELECT at the item's level, through earlier items only.
+        int depth = 0;
+        for (int j = before; j >= 0; j--) {
+            if (Tokens.is(s, j, ")")) {
+                depth++;
+            } else if (Tokens.is(s, j, "(")) {
+                if (depth == 0) {
+                    return -1;
+                }
+                depth--;
+            } else if (depth == 0 && s.word(j).equals("select")) {
+                return start;
+            } else if (depth == 0 && (s.word(j).equals("from") || s.word(j).equals("where")
+                    || s.word(j).equals("by") || s.word(j).equals("on"))) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** {@code CAST(x AS regclass)} to {@code ((x)::regclass)}, so that one pass handles both spellings. */

@@ -44,6 +44,17 @@ public final class PgTypes {
         return columns;
     }
 
+    /**
+     * @param md a result's metadata
+     * @param connection the engine connection the result came from
+     * @return its columns with PostgreSQL types, those read from a table with the table's OID
+     *     and their column number ({@link ColumnOrigins})
+     * @throws SQLException from the driver
+     */
+    public static List<Column> columns(ResultSetMetaData md, java.sql.Connection connection) throws SQLException {
+        return ColumnOrigins.resolve(columns(md), md, connection);
+    }
+
     /** A string without a declared length, or not read from a table column: PostgreSQL's text. */
     private static boolean isText(ResultSetMetaData md, int i) throws SQLException {
         String table = md.getTableName(i);

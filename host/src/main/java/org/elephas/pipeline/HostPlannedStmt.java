@@ -161,7 +161,7 @@ public final class HostPlannedStmt implements PlannedStmt {
             if (md == null || md.getColumnCount() == 0) {
                 return null;
             }
-            return org.elephas.engine.PgTypes.columns(md);
+            return org.elephas.engine.PgTypes.columns(md, connection);
         } catch (SQLException e) {
             throw EngineErrors.translate(e);
         }
@@ -203,7 +203,7 @@ public final class HostPlannedStmt implements PlannedStmt {
             }
             try (PreparedStatement main = connection.prepareStatement(statements.get(statements.size() - 1))) {
                 java.sql.ResultSetMetaData md = main.getMetaData();
-                return md == null || md.getColumnCount() == 0 ? null : org.elephas.engine.PgTypes.columns(md);
+                return md == null || md.getColumnCount() == 0 ? null : org.elephas.engine.PgTypes.columns(md, connection);
             }
         } catch (SQLException e) {
             return null;

@@ -97,7 +97,7 @@ public final class StandardExecutor {
             }
             ResultSet rs = qd.resultSet;
             if (rs != null) {
-                columns = PgTypes.columns(rs.getMetaData());
+                columns = PgTypes.columns(rs.getMetaData(), rs.getStatement().getConnection());
             }
             dest.startup(qd.operation(), columns);
             if (rs != null) {

@@ -28,6 +28,9 @@ import org.elephas.sql.CommandTags;
 public final class StandardUtility implements org.elephas.api.hooks.ProcessUtilityHook.Next {
     private final UtilityCommand.Lookup commands;
     private final Dialect dialect;
+    /** Engine statements that never create, drop or alter a table (the rest may). */
+    private static final java.util.Set<String> LEAVES_TABLES = java.util.Set.of("EXPLAIN", "SHOW", "BEGIN", "COMMIT",
+            "ROLLBACK", "START TRANSACTION", "SAVEPOINT", "RELEASE", "SET", "ANALYZE", "VACUUM", "CHECKPOINT");
 
     /**
      * @param commands the host's commands
@@ -93,6 +96,9 @@ public final class StandardUtility implements org.elephas.api.hooks.ProcessUtili
                     }
                     dest.shutdown();
                 }
+            }
+            if (!LEAVES_TABLES.contains(tag)) {
+                org.elephas.engine.ColumnOrigins.changed(); // tables may have changed: RowDescription looks again
             }
             if (SchemaChanges.affects(tag)) {
                 SchemaChanges.changed(); // sessions map search_path again

@@ -52,6 +52,10 @@ public final class CatalogFunctions {
         NAMES.put("pg_get_function_arguments", "pgGetFunctionArguments");
         NAMES.put("pg_size_pretty", "pgSizePretty");
         NAMES.put("pg_database_size", "pgDatabaseSize");
+        NAMES.put("regclassout", "regclassOut");
+        NAMES.put("pg_table_size", "pgTableSize");
+        NAMES.put("pg_relation_size", "pgTableSize");
+        NAMES.put("pg_total_relation_size", "pgTableSize");
     }
 
     /** PostgreSQL's names of the built-in types the catalog has, by OID (format_type's output). */
@@ -665,6 +669,61 @@ public final class CatalogFunctions {
                         + "AND table_schema NOT IN ('information_schema', 'pg_catalog')")) {
             return rs.next() ? rs.getLong(1) : 0L;
         }
+    }
+
+    /**
+     * {@code regclassout(oid)}: how PostgreSQL shows a {@code regclass} value: the relation's
+     * name, quoted as needed and qualified with its schema when the search path does not find
+     * it by that name; the number for an OID that is no relation.
+     *
+     * @param connection the engine's connection
+     * @param oid a relation's OID
+     * @return its name
+     * @throws SQLException from the engine
+     */
+    public static String regclassOut(Connection connection, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        for (Object[] r : CatalogRelations.snapshot(connection)) {
+            if (oid.equals(r[0])) {
+                String name = quoteIdent((String) r[1]);
+                return Boolean.TRUE.equals(pgTableIsVisible(connection, oid)) ? name
+                        : quoteIdent(shownSchema((String) r[2])) + "." + name;
+            }
+        }
+        return oid.toString();
+    }
+
+    /**
+     * {@code pg_table_size(oid)}, {@code pg_relation_size(oid)}, {@code pg_total_relation_size(oid)}:
+     * a table's size as the engine counts it (its indexes included); 0 for views, sequences and
+     * indexes, whose space the engine does not count apart.
+     *
+     * @param connection the engine's connection
+     * @param oid a relation
+     * @return bytes, or null for an OID that is no relation (as PostgreSQL)
+     * @throws SQLException from the engine
+     */
+    public static Long pgTableSize(Connection connection, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        for (Object[] r : CatalogRelations.snapshot(connection)) {
+            if (oid.equals(r[0])) {
+                if (!r[4].equals("r")) {
+                    return 0L;
+                }
+                try (PreparedStatement ps = connection.prepareStatement("SELECT DISK_SPACE_USED(?)")) {
+                    ps.setString(1, "\"" + ((String) r[2]).replace("\"", "\"\"") + "\".\""
+                            + ((String) r[1]).replace("\"", "\"\"") + "\"");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : 0L;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**

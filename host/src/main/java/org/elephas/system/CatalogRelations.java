@@ -14,6 +14,7 @@ import java.util.WeakHashMap;
 
 import org.elephas.backend.Activity;
 import org.elephas.backend.Backend;
+import org.elephas.engine.RelationOids;
 
 /**
  * The relations of the current database as PostgreSQL's {@code pg_class} counts them, with their
@@ -29,19 +30,7 @@ import org.elephas.backend.Backend;
  * <p>Computed once per statement ({@link #perStatement}).
  */
 public final class CatalogRelations {
-    /** PostgreSQL's OIDs of the catalog relations the host provides. */
-    private static final Map<String, Integer> KNOWN = Map.ofEntries(Map.entry("pg_type", 1247),
-            Map.entry("pg_attribute", 1249), Map.entry("pg_proc", 1255), Map.entry("pg_class", 1259),
-            Map.entry("pg_database", 1262), Map.entry("pg_tablespace", 1213), Map.entry("pg_namespace", 2615),
-            Map.entry("pg_constraint", 2606), Map.entry("pg_description", 2609), Map.entry("pg_index", 2610),
-            Map.entry("pg_inherits", 2611), Map.entry("pg_attrdef", 2604), Map.entry("pg_am", 2601),
-            Map.entry("pg_trigger", 2620), Map.entry("pg_extension", 3079), Map.entry("pg_collation", 3456),
-            Map.entry("pg_auth_members", 1261), Map.entry("pg_partitioned_table", 3350),
-            Map.entry("pg_policy", 3256), Map.entry("pg_statistic_ext", 3381), Map.entry("pg_publication", 6104),
-            Map.entry("pg_publication_namespace", 6237), Map.entry("pg_publication_rel", 6106),
-            Map.entry("pg_roles", 12001), Map.entry("pg_settings", 12002), Map.entry("pg_stat_activity", 12003),
-            Map.entry("pg_user", 12004), Map.entry("pg_sequence", 2224), Map.entry("pg_depend", 2608));
-    private static final String HOST_SCHEMA = "elephas_catalog";
+    private static final String HOST_SCHEMA = RelationOids.HOST_SCHEMA;
 
     /** What one backend computed during one statement, by kind. */
     private record Snapshot(Activity activity, Map<String, Object> values) {
@@ -69,13 +58,14 @@ public final class CatalogRelations {
      * @param connection the engine's connection
      * @return oid, relname, nspname (the engine's schema), relnamespace (shown: the host's schema
      *     as pg_catalog), relkind, relpersistence, reltuples, table_name (an index's table),
-     *     index_name (the engine's index name), remarks, relhasindex, relnatts, relchecks
+     *     index_name (the engine's index name), remarks, relhasindex, relnatts, relchecks,
+     *     relhastriggers (a foreign key references it or is on it: PostgreSQL's are triggers)
      * @throws SQLException from the engine
      */
     public static ResultSet rows(Connection connection) throws SQLException {
         Rows rows = new Rows().oid("oid").text("relname").text("nspname").oid("relnamespace").text("relkind")
                 .text("relpersistence").float8("reltuples").text("table_name").text("index_name").text("remarks")
-                .bool("relhasindex").integer("relnatts").integer("relchecks");
+                .bool("relhasindex").integer("relnatts").integer("relchecks").bool("relhastriggers");
         if (Rows.columnsOnly(connection)) {
             return rows.result();
         }
@@ -186,6 +176,18 @@ public final class CatalogRelations {
                     }
                 }
             }
+            // Both ends of a foreign key: PostgreSQL's foreign keys are triggers on both tables.
+            Set<String> withTriggers = new HashSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT tc.table_schema, tc.table_name, uc.table_schema, uc.table_name "
+                    + "FROM information_schema.referential_constraints rc JOIN information_schema.table_constraints tc "
+                    + "ON tc.constraint_schema = rc.constraint_schema AND tc.constraint_name = rc.constraint_name "
+                    + "JOIN information_schema.table_constraints uc ON uc.constraint_schema = rc.unique_constraint_schema "
+                    + "AND uc.constraint_name = rc.unique_constraint_name")) {
+                while (rs.next()) {
+                    withTriggers.add(rs.getString(1) + "." + rs.getString(2));
+                    withTriggers.add(rs.getString(3) + "." + rs.getString(4));
+                }
+            }
             // Indexes first, so that tables know whether they have one.
             List<Object[]> indexes = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT index_schema, index_name, table_schema, table_name, "
@@ -206,7 +208,7 @@ public final class CatalogRelations {
                     indexed.add(rs.getString(3) + "." + rs.getString(4));
                     indexes.add(new Object[] {16384 + id, constraint != null ? constraint : name, schema,
                             shown(schema, schemaIds), "i", "p", 0.0, rs.getString(4), name, rs.getString(6), false, 0,
-                            0});
+                            0, false});
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT table_schema, table_name, table_type, row_count_estimate, "
@@ -218,14 +220,13 @@ public final class CatalogRelations {
                     if (id == null) {
                         continue;
                     }
-                    Integer known = schema.equals(HOST_SCHEMA) ? KNOWN.get(name) : null;
-                    int oid = known != null ? known : id < 0 ? 12000 - id : 16384 + id;
+                    int oid = RelationOids.of(schema, name, id);
                     boolean view = "VIEW".equals(rs.getString(3));
                     String key = schema + "." + name;
                     out.add(new Object[] {oid, name, schema, shown(schema, schemaIds), view ? "v" : "r",
                             String.valueOf(rs.getString(3)).endsWith("TEMPORARY") ? "t" : "p",
                             view ? -1.0 : (double) rs.getLong(4), name, null, rs.getString(5), indexed.contains(key),
-                            columns.getOrDefault(key, 0), checks.getOrDefault(key, 0)});
+                            columns.getOrDefault(key, 0), checks.getOrDefault(key, 0), withTriggers.contains(key)});
                 }
             }
             out.addAll(indexes);
@@ -235,7 +236,7 @@ public final class CatalogRelations {
                     String schema = rs.getString(1);
                     String name = rs.getString(2);
                     out.add(new Object[] {hashOid(schema + "." + name), name, schema, shown(schema, schemaIds), "S",
-                            "p", 1.0, name, null, rs.getString(3), false, 3, 0});
+                            "p", 1.0, name, null, rs.getString(3), false, 3, 0, false});
                 }
             }
         }

@@ -56,7 +56,7 @@ final class RowWriter implements ClientOutput {
         out.begin('T').int16(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            out.cstring(c.name()).int32(0).int16(0).int32(c.typeOid()).int16(c.typeSize()).int32(-1)
+            out.cstring(c.name()).int32(c.tableOid()).int16(c.columnNumber()).int32(c.typeOid()).int16(c.typeSize()).int32(-1)
                     .int16(format(formats, i));
         }
         out.end();

@@ -41,7 +41,7 @@ SELECT r.oid, r.relname, r.relnamespace, 0 AS reltype, 0 AS reloftype, 10 AS rel
        0 AS reltoastrelid,
        r.relhasindex, FALSE AS relisshared, r.relpersistence, r.relkind, CAST(r.relnatts AS SMALLINT) AS relnatts,
        CAST(r.relchecks AS SMALLINT) AS relchecks,
-       (r.relkind = 'v') AS relhasrules, FALSE AS relhastriggers, FALSE AS relhassubclass,
+       (r.relkind = 'v') AS relhasrules, r.relhastriggers, FALSE AS relhassubclass,
        FALSE AS relrowsecurity, FALSE AS relforcerowsecurity, TRUE AS relispopulated,
        CAST(CASE WHEN r.relkind = 'r' THEN 'd' ELSE 'n' END AS VARCHAR) AS relreplident, FALSE AS relispartition,
        0 AS relrewrite, CAST(NULL AS BIGINT) AS relfrozenxid, CAST(NULL AS BIGINT) AS relminmxid,

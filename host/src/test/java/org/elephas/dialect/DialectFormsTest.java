@@ -213,7 +213,11 @@ class DialectFormsTest {
             assertEquals(qualified, c.value("select 'oidc.rel'::regclass"));
             assertEquals(List.of(row("plain_rel")),
                     c.rows("select relname from pg_catalog.pg_class where oid = 'plain_rel'::regclass"));
-            assertEquals(oid, c.value("select c.oid::regclass from pg_catalog.pg_class c where relname = 'plain_rel'"));
+            // In a select list a regclass shows as PostgreSQL's output: the name (qualified when not visible).
+            assertEquals("plain_rel", c.value("select c.oid::regclass from pg_catalog.pg_class c where relname = 'plain_rel'"));
+            assertEquals("oidc.rel", c.value("select c.oid::pg_catalog.regclass as r from pg_catalog.pg_class c "
+                    + "where relname = 'rel'"));
+            assertEquals(oid, c.value("select c.oid from pg_catalog.pg_class c where c.oid::regclass = " + oid));
 
             PgException missing = c.error("select 'nosuch'::regclass");
             assertEquals(SqlState.UNDEFINED_TABLE, missing.sqlState());
