@@ -1,15 +1,11 @@
 package org.elephas.benchmarks;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.elephas.api.sql.Column;
-import org.elephas.api.sql.CommandType;
 import org.elephas.api.sql.QueryCompletion;
-import org.elephas.session.ClientOutput;
 import org.elephas.session.Session;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,9 +43,6 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class HookBundlesBenchmark {
-    private static final int ROWS = 10_000;
-    private static final int STRIDE = 7_919;
-    private static final String LOOKUP = "select abalance from accounts where aid = ";
 
     /** The hook bundles preloaded: {@code none}, or extension names joined by commas. */
     @Param({"none", "stat_statements", "auto_explain", "stat_statements,auto_explain"})
@@ -57,9 +50,7 @@ public class HookBundlesBenchmark {
 
     private BenchServer server;
     private Session session;
-    private String[] literalLookups;
-    private List<List<Object>> keyParams;
-    private int next;
+    private final AccountLookups lookups = new AccountLookups();
 
     /** Start the server with the bundles, connect a session, fill the table. */
     @Setup(Level.Trial)
@@ -67,23 +58,16 @@ public class HookBundlesBenchmark {
         List<String> bundles = "none".equals(preload) ? List.of() : Arrays.asList(preload.split(","));
         server = BenchServer.start(8, bundles);
         session = server.postmaster.sessions().connect("postgres", "postgres", Map.of());
-        Sink quiet = new Sink(null);
+        BlackholeClient quiet = new BlackholeClient(null);
         if (bundles.contains("auto_explain")) {
             // On, as in production: every statement is timed, none is slow enough to be logged.
             session.simpleQuery("set auto_explain.log_min_duration = 1000", quiet);
         }
         session.simpleQuery("create table accounts (aid int primary key, bid int, abalance int, filler char(84))", quiet);
-        session.simpleQuery("insert into accounts select x, 1, x * 3, '' from generate_series(1, " + ROWS + ") AS x",
+        session.simpleQuery("insert into accounts select x, 1, x * 3, '' from generate_series(1, " + AccountLookups.ROWS + ") AS x",
                 quiet);
-        session.prepare("lookup", LOOKUP + "$1");
-        literalLookups = new String[ROWS + 1];
-        keyParams = new ArrayList<>(ROWS + 1);
-        keyParams.add(List.of());
-        for (int aid = 1; aid <= ROWS; aid++) {
-            literalLookups[aid] = LOOKUP + aid;
-            keyParams.add(List.of(aid));
-        }
-        session.simpleQuery(literalLookups[42], quiet);
+        session.prepare("lookup", AccountLookups.LOOKUP + "$1");
+        session.simpleQuery(lookups.literal(42), quiet);
         if (!(quiet.last instanceof Number n) || n.intValue() != 126) {
             throw new IllegalStateException("lookup returned " + quiet.last);
         }
@@ -103,21 +87,16 @@ public class HookBundlesBenchmark {
         }
     }
 
-    private int nextKey() {
-        next = (next + STRIDE) % ROWS;
-        return next + 1;
-    }
-
     /** @param bh consumes the columns, the value and the completion */
     @Benchmark
     public void select1_simple(Blackhole bh) {
-        session.simpleQuery("select 1", new Sink(bh));
+        session.simpleQuery("select 1", new BlackholeClient(bh));
     }
 
     /** @param bh consumes the columns, the value and the completion */
     @Benchmark
     public void pkLookup_simple(Blackhole bh) {
-        session.simpleQuery(literalLookups[nextKey()], new Sink(bh));
+        session.simpleQuery(lookups.literal(lookups.nextKey()), new BlackholeClient(bh));
     }
 
     /**
@@ -126,45 +105,6 @@ public class HookBundlesBenchmark {
      */
     @Benchmark
     public QueryCompletion pkLookup_prepared(Blackhole bh) {
-        return session.executePrepared("lookup", keyParams.get(nextKey()), new Sink(bh));
-    }
-
-    /** A client that reads everything into a blackhole (or keeps the last value, for the check). */
-    private static final class Sink implements ClientOutput {
-        private final Blackhole bh;
-        Object last;
-
-        Sink(Blackhole bh) {
-            this.bh = bh;
-        }
-
-        @Override
-        public void startup(CommandType operation, List<Column> columns) {
-            if (bh != null) {
-                bh.consume(columns);
-            }
-        }
-
-        @Override
-        public boolean receive(Object[] row) {
-            for (Object value : row) {
-                last = value;
-                if (bh != null) {
-                    bh.consume(value);
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public void commandComplete(QueryCompletion completion) {
-            if (bh != null) {
-                bh.consume(completion);
-            }
-        }
+        return session.executePrepared("lookup", lookups.params(lookups.nextKey()), new BlackholeClient(bh));
     }
 }

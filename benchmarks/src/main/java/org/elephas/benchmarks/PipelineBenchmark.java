@@ -5,16 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.elephas.api.sql.Column;
-import org.elephas.api.sql.CommandType;
 import org.elephas.api.sql.QueryCompletion;
 import org.elephas.catalog.DatabaseInfo;
-import org.elephas.session.ClientOutput;
 import org.elephas.session.Session;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,20 +61,13 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PipelineBenchmark {
-    /** Rows in {@code accounts}. */
-    static final int ROWS = 10_000;
-    /** Visits every key once per round, far from the previous one (coprime to {@link #ROWS}). */
-    private static final int STRIDE = 7_919;
-    private static final String LOOKUP = "select abalance from accounts where aid = ";
 
     private BenchServer server;
     private Session session;
     private Connection raw;
     private Statement rawStatement;
     private PreparedStatement rawLookup;
-    private String[] literalLookups;
-    private List<List<Object>> keyParams;
-    private int next;
+    private final AccountLookups lookups = new AccountLookups();
 
     /** Start the server, connect a session and a raw connection, fill the table. */
     @Setup(Level.Trial)
@@ -89,28 +77,21 @@ public class PipelineBenchmark {
         DatabaseInfo db = server.postmaster.catalog().database("postgres").orElseThrow();
         raw = server.postmaster.sessions().server().engine().connect(db.oid());
         session.simpleQuery("create table accounts (aid int primary key, bid int, abalance int, filler char(84))",
-                new Sink(null));
+                new BlackholeClient(null));
         fill();
         rawStatement = raw.createStatement();
-        rawLookup = raw.prepareStatement(LOOKUP + "?");
-        session.prepare("lookup", LOOKUP + "$1");
-        literalLookups = new String[ROWS + 1];
-        keyParams = new ArrayList<>(ROWS + 1);
-        keyParams.add(List.of());
-        for (int aid = 1; aid <= ROWS; aid++) {
-            literalLookups[aid] = LOOKUP + aid;
-            keyParams.add(List.of(aid));
-        }
+        rawLookup = raw.prepareStatement(AccountLookups.LOOKUP + "?");
+        session.prepare("lookup", AccountLookups.LOOKUP + "$1");
         check();
     }
 
     private void fill() throws SQLException {
         raw.setAutoCommit(false);
         try (PreparedStatement insert = raw.prepareStatement("insert into accounts values (?, ?, ?, ?)")) {
-            for (int aid = 1; aid <= ROWS; aid++) {
+            for (int aid = 1; aid <= AccountLookups.ROWS; aid++) {
                 insert.setInt(1, aid);
                 insert.setInt(2, 1 + (aid - 1) / 100_000);
-                insert.setInt(3, balance(aid));
+                insert.setInt(3, AccountLookups.balance(aid));
                 insert.setString(4, "");
                 insert.addBatch();
             }
@@ -120,25 +101,21 @@ public class PipelineBenchmark {
         raw.setAutoCommit(true);
     }
 
-    /** A balance that identifies its row, so {@link #check()} sees the right row came back. */
-    private static int balance(int aid) {
-        return aid * 3;
-    }
 
     /** Every variant returns the row it asked for (not measured). */
     private void check() throws SQLException {
         int aid = 4_321;
-        Sink sink = new Sink(null);
-        session.simpleQuery(literalLookups[aid], sink);
-        expect(sink.last, balance(aid), "simple query");
-        session.executePrepared("lookup", keyParams.get(aid), sink);
-        expect(sink.last, balance(aid), "prepared statement");
+        BlackholeClient sink = new BlackholeClient(null);
+        session.simpleQuery(lookups.literal(aid), sink);
+        expect(sink.last, AccountLookups.balance(aid), "simple query");
+        session.executePrepared("lookup", lookups.params(aid), sink);
+        expect(sink.last, AccountLookups.balance(aid), "prepared statement");
         session.simpleQuery("select 1", sink);
         expect(sink.last, 1, "select 1");
         rawLookup.setInt(1, aid);
         try (ResultSet rs = rawLookup.executeQuery()) {
             rs.next();
-            expect(rs.getObject(1), balance(aid), "raw lookup");
+            expect(rs.getObject(1), AccountLookups.balance(aid), "raw lookup");
         }
     }
 
@@ -165,11 +142,6 @@ public class PipelineBenchmark {
         }
     }
 
-    private int nextKey() {
-        next = (next + STRIDE) % ROWS;
-        return next + 1;
-    }
-
     /**
      * @param bh consumes the value
      * @throws SQLException from the engine
@@ -187,7 +159,7 @@ public class PipelineBenchmark {
      */
     @Benchmark
     public void rawH2_pkLookup(Blackhole bh) throws SQLException {
-        rawLookup.setInt(1, nextKey());
+        rawLookup.setInt(1, lookups.nextKey());
         try (ResultSet rs = rawLookup.executeQuery()) {
             consume(rs, bh);
         }
@@ -199,7 +171,7 @@ public class PipelineBenchmark {
      */
     @Benchmark
     public void rawH2_pkLookup_literal(Blackhole bh) throws SQLException {
-        try (ResultSet rs = rawStatement.executeQuery(literalLookups[nextKey()])) {
+        try (ResultSet rs = rawStatement.executeQuery(lookups.literal(lookups.nextKey()))) {
             consume(rs, bh);
         }
     }
@@ -216,13 +188,13 @@ public class PipelineBenchmark {
     /** @param bh consumes the columns, the value and the completion */
     @Benchmark
     public void pipeline_select1_simple(Blackhole bh) {
-        session.simpleQuery("select 1", new Sink(bh));
+        session.simpleQuery("select 1", new BlackholeClient(bh));
     }
 
     /** @param bh consumes the columns, the value and the completion */
     @Benchmark
     public void pipeline_pkLookup_simple(Blackhole bh) {
-        session.simpleQuery(literalLookups[nextKey()], new Sink(bh));
+        session.simpleQuery(lookups.literal(lookups.nextKey()), new BlackholeClient(bh));
     }
 
     /**
@@ -231,45 +203,6 @@ public class PipelineBenchmark {
      */
     @Benchmark
     public QueryCompletion pipeline_pkLookup_prepared(Blackhole bh) {
-        return session.executePrepared("lookup", keyParams.get(nextKey()), new Sink(bh));
-    }
-
-    /** A client that reads everything the session sends into a blackhole (or keeps the last value, for checks). */
-    private static final class Sink implements ClientOutput {
-        private final Blackhole bh;
-        Object last;
-
-        Sink(Blackhole bh) {
-            this.bh = bh;
-        }
-
-        @Override
-        public void startup(CommandType operation, List<Column> columns) {
-            if (bh != null) {
-                bh.consume(columns);
-            }
-        }
-
-        @Override
-        public boolean receive(Object[] row) {
-            for (Object value : row) {
-                last = value;
-                if (bh != null) {
-                    bh.consume(value);
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public void commandComplete(QueryCompletion completion) {
-            if (bh != null) {
-                bh.consume(completion);
-            }
-        }
+        return session.executePrepared("lookup", lookups.params(lookups.nextKey()), new BlackholeClient(bh));
     }
 }
