@@ -9,7 +9,10 @@
 #
 # Environment:
 #   DURATION       seconds per measured run (default 10)
-#   WARMUP         seconds of warm-up per workload and server before measuring (default 5)
+#   ROUNDS         measured runs per workload and server, alternating PostgreSQL and Elephas;
+#                  the median tps and latency are reported (default 1; 3 on a noisy machine)
+#   WARMUP         seconds of warm-up per workload and server, at the first client count, before
+#                  anything is measured (default 10: the JVM's JIT needs it on 2 cores)
 #   CLIENTS        client counts (default "1 8"); pgbench threads: min(clients, CORES)
 #   CORES          most pgbench threads (default 2)
 #   WORKLOADS      which workloads (default "select1-simple select1-prepared S-simple S-prepared")
@@ -25,7 +28,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+ROUNDS=${ROUNDS:-1}
+WARMUP=${WARMUP:-10}
 CLIENTS=${CLIENTS:-"1 8"}
 CORES=${CORES:-2}
 WORKLOADS=${WORKLOADS:-"select1-simple select1-prepared S-simple S-prepared"}
@@ -161,22 +165,36 @@ check() { # output, label
     fi
 }
 
-printf '%-17s %7s | %10s %10s %6s | %9s %9s %6s\n' workload clients "PG tps" "Elephas" "E/PG" "PG us" "Elephas" "E/PG"
-printf '%-17s %7s | %10s %10s %6s | %9s %9s %6s\n' "" "" "" "tps" "tps" "/stmt" "us/stmt" "lat"
+if [ "$WARMUP" -gt 0 ]; then
+    first_clients=${CLIENTS%% *}
+    echo "warming up: ${WARMUP} s per workload and server at $first_clients client(s)"
+    for workload in $WORKLOADS; do
+        run_one "$pg_port" "$first_clients" "$workload" "$WARMUP" >/dev/null
+        run_one "$elephas_port" "$first_clients" "$workload" "$WARMUP" >/dev/null
+    done
+    echo
+fi
+
+echo "measured: ${DURATION} s per run, median of ${ROUNDS} run(s) each; E/PG = Elephas / PostgreSQL (tps: higher is better; latency: lower is better)"
+printf '%-17s %7s | %10s %11s %6s | %10s %15s %6s\n' workload clients "PG tps" "Elephas tps" "E/PG" "PG us/stmt" "Elephas us/stmt" "E/PG"
+# The median of the numbers on standard input.
+median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
 for workload in $WORKLOADS; do
     for clients in $CLIENTS; do
-        if [ "$WARMUP" -gt 0 ]; then
-            run_one "$pg_port" "$clients" "$workload" "$WARMUP" >/dev/null
-            run_one "$elephas_port" "$clients" "$workload" "$WARMUP" >/dev/null
-        fi
-        pg_out=$(run_one "$pg_port" "$clients" "$workload" "$DURATION")
-        check "$pg_out" "PostgreSQL $workload $clients"
-        el_out=$(run_one "$elephas_port" "$clients" "$workload" "$DURATION")
-        check "$el_out" "Elephas $workload $clients"
-        pg_tps=$(tps_of "$pg_out"); el_tps=$(tps_of "$el_out")
-        pg_lat=$(latency_of "$pg_out"); el_lat=$(latency_of "$el_out")
-        printf '%-17s %7s | %10.0f %10.0f %6s | %9s %9s %6s\n' "$workload" "$clients" "$pg_tps" "$el_tps" \
-            "$(ratio "$el_tps" "$pg_tps")" "$(us "$pg_lat")" "$(us "$el_lat")" "$(ratio "$el_lat" "$pg_lat")"
+        pg_tps=(); el_tps=(); pg_lat=(); el_lat=()
+        for _ in $(seq 1 "$ROUNDS"); do
+            pg_out=$(run_one "$pg_port" "$clients" "$workload" "$DURATION")
+            check "$pg_out" "PostgreSQL $workload $clients"
+            el_out=$(run_one "$elephas_port" "$clients" "$workload" "$DURATION")
+            check "$el_out" "Elephas $workload $clients"
+            pg_tps+=("$(tps_of "$pg_out")"); el_tps+=("$(tps_of "$el_out")")
+            pg_lat+=("$(latency_of "$pg_out")"); el_lat+=("$(latency_of "$el_out")")
+        done
+        pt=$(printf '%s\n' "${pg_tps[@]}" | median); et=$(printf '%s\n' "${el_tps[@]}" | median)
+        pl=$(printf '%s\n' "${pg_lat[@]}" | median); el=$(printf '%s\n' "${el_lat[@]}" | median)
+        printf '%-17s %7s | %10.0f %11.0f %6s | %10s %15s %6s\n' "$workload" "$clients" "$pt" "$et" \
+            "$(ratio "$et" "$pt")" "$(us "$pl")" "$(us "$el")" "$(ratio "$el" "$pl")"
     done
 done
 echo
