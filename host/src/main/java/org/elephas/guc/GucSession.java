@@ -234,6 +234,17 @@ public final class GucSession implements AutoCloseable {
     }
 
     /**
+     * A token that stays the same object as long as no value in this backend changes (each
+     * change builds a new view), so that a caller polling values per statement (the wire
+     * server's ParameterStatus reports) can compare it with {@code ==} and skip the reads.
+     *
+     * @return the current token
+     */
+    public Object valuesVersion() {
+        return view;
+    }
+
+    /**
      * {@code pg_settings} in this backend.
      *
      * @return the rows, sorted by name

@@ -40,6 +40,7 @@ final class BackendConnection implements Runnable {
     private volatile boolean terminatedWhileIdle;
     private String zoneText;
     private ZoneId zone = ZoneOffset.UTC;
+    private Object zoneVersion;
     private boolean skipToSync;
 
     BackendConnection(WireServer server, Socket socket) throws IOException {
@@ -202,7 +203,13 @@ final class BackendConnection implements Runnable {
 
     /** The session's TimeZone, for timestamptz output. */
     private ZoneId zone() {
-        String text = session.backend().gucSession().show("TimeZone");
+        GucSession gucs = session.backend().gucSession();
+        Object version = gucs.valuesVersion();
+        if (version == zoneVersion) {
+            return zone;
+        }
+        zoneVersion = version;
+        String text = gucs.show("TimeZone");
         if (text != null && !text.equals(zoneText)) {
             zoneText = text;
             try {

@@ -1,6 +1,5 @@
 package org.elephas.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +13,14 @@ import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
 import org.elephas.api.sql.Column;
 import org.elephas.api.sql.CommandType;
-import org.elephas.api.sql.DestReceiver;
 import org.elephas.api.sql.QueryCompletion;
 import org.elephas.session.ClientOutput;
-import org.elephas.session.Portal;
 import org.elephas.session.Session;
 
 /**
  * {@code COPY ... FROM STDIN} and {@code COPY ... TO STDOUT} over the protocol's copy
- * sub-protocol, through the engine: rows read from the client become INSERTs of a prepared
- * statement, all in one transaction; rows sent to the client come from a SELECT. Both run
+ * sub-protocol, through the engine: rows read from the client become multi-row INSERTs of a
+ * prepared statement ({@link CopyInserts}), all in one transaction; rows sent to the client come from a SELECT. Both run
  * through the pipeline as those statements (hooks see the INSERTs and the SELECT, not a COPY).
  */
 final class CopyHandler {
@@ -124,16 +121,7 @@ final class CopyHandler {
         } finally {
             session.deallocate(probe);
         }
-        StringBuilder insert = new StringBuilder("INSERT INTO ").append(copy.table());
-        if (!copy.columns().isEmpty()) {
-            insert.append(" (").append(String.join(", ", copy.columns())).append(')');
-        }
-        insert.append(" VALUES (");
-        for (int i = 1; i <= width; i++) {
-            insert.append(i > 1 ? ", $" : "$").append(i);
-        }
-        String statement = probe + "_insert";
-        session.prepare(statement, insert.append(')').toString());
+        CopyInserts inserts = new CopyInserts(session, copy, width, probe + "_insert");
         try {
             out.begin('G').int8(0).int16(width);
             for (int i = 0; i < width; i++) {
@@ -141,18 +129,19 @@ final class CopyHandler {
             }
             out.end();
             out.flush();
-            long rows = receive(copy, statement, width);
+            long rows = receive(copy, inserts, width);
             session.sync();
             out.begin('C').cstring("COPY " + rows).end();
         } finally {
-            session.deallocate(statement);
+            inserts.close();
         }
     }
 
-    /** Read CopyData until CopyDone, inserting each row; after an error, read on and discard. */
-    private long receive(CopyStatement copy, String statement, int width) throws IOException {
+    /** Read CopyData until CopyDone, inserting the rows; after an error, read on and discard. */
+    private long receive(CopyStatement copy, CopyInserts inserts, int width) throws IOException {
         CopyFormat format = new CopyFormat(copy);
-        ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        byte[] pending = new byte[0];
+        int pendingLength = 0;
         PgException error = null;
         long rows = 0;
         long line = 0;
@@ -168,8 +157,13 @@ final class CopyHandler {
                     if (error != null || ended) {
                         continue;
                     }
-                    pending.writeBytes(m.body());
-                    byte[] buf = pending.toByteArray();
+                    // Most clients send one line per message: only a partial line is carried over.
+                    byte[] buf = m.body();
+                    if (pendingLength > 0) {
+                        byte[] joined = Arrays.copyOf(pending, pendingLength + buf.length);
+                        System.arraycopy(buf, 0, joined, pendingLength, buf.length);
+                        buf = joined;
+                    }
                     int start = 0;
                     for (int i = 0; i < buf.length && error == null && !ended; i++) {
                         if (buf[i] != '\n') {
@@ -182,7 +176,7 @@ final class CopyHandler {
                         }
                         start = i + 1;
                         line++;
-                        if (!copy.csv() && text.equals("\\.") || copy.csv() && text.equals("\\.")) {
+                        if (text.equals("\\.")) {
                             ended = true;
                             break;
                         }
@@ -191,29 +185,37 @@ final class CopyHandler {
                             continue;
                         }
                         try {
-                            insertRow(format.parse(text), statement, width, copy, line);
+                            insertRow(format.parse(text), inserts, width, copy, line);
                             rows++;
                         } catch (PgException e) {
                             error = e;
                         }
                     }
-                    pending.reset();
-                    if (error == null && !ended) {
-                        pending.write(buf, start, buf.length - start);
+                    pendingLength = 0;
+                    if (error == null && !ended && start < buf.length) {
+                        pending = Arrays.copyOfRange(buf, start, buf.length);
+                        pendingLength = pending.length;
                     }
                 }
                 case 'c' -> {
-                    if (error == null && !ended && pending.size() > 0) {
+                    if (error == null && !ended && pendingLength > 0) {
                         // A last line without its newline.
-                        String text = pending.toString(StandardCharsets.UTF_8);
+                        String text = new String(pending, 0, pendingLength, StandardCharsets.UTF_8);
                         line++;
                         if (!text.equals("\\.") && headerSkipped) {
                             try {
-                                insertRow(format.parse(text), statement, width, copy, line);
+                                insertRow(format.parse(text), inserts, width, copy, line);
                                 rows++;
                             } catch (PgException e) {
                                 error = e;
                             }
+                        }
+                    }
+                    if (error == null) {
+                        try {
+                            inserts.flush();
+                        } catch (PgException e) {
+                            error = e;
                         }
                     }
                     if (error != null) {
@@ -237,14 +239,13 @@ final class CopyHandler {
         }
     }
 
-    private void insertRow(List<String> fields, String statement, int width, CopyStatement copy, long line) {
+    private void insertRow(List<String> fields, CopyInserts inserts, int width, CopyStatement copy, long line) {
         if (fields.size() != width) {
             String what = fields.size() < width ? "missing data for column" : "extra data after last expected column";
             session.transaction().onError();
             throw PgException.error("22P04", fields.size() < width ? what + " " + (fields.size() + 1) : what)
                     .withDetail("COPY " + copy.table() + ", line " + line);
         }
-        Portal portal = session.bind(statement, new ArrayList<Object>(Arrays.asList(fields.toArray())));
-        session.executePortal(portal, DestReceiver.NONE, 0);
+        inserts.add(fields);
     }
 }

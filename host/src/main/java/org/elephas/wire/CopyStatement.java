@@ -31,6 +31,13 @@ record CopyStatement(String table, List<String> columns, String query, boolean f
      * @return whether it is a COPY to or from the client (other COPY forms go to the pipeline)
      */
     static boolean isClientCopy(String sql) {
+        int start = 0;
+        while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        if (!sql.regionMatches(true, start, "copy", 0, 4)) {
+            return false; // the common case, decided without copying the text
+        }
         String s = sql.strip().toLowerCase(Locale.ROOT);
         return s.startsWith("copy") && (s.length() == 4 || !Character.isLetterOrDigit(s.charAt(4)))
                 && (s.matches("(?s).*\\bfrom\\s+stdin\\b.*") || s.matches("(?s).*\\bto\\s+stdout\\b.*"));

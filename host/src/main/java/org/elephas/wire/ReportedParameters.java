@@ -19,6 +19,7 @@ final class ReportedParameters {
             "default_transaction_read_only", "off");
 
     private final Map<String, String> sent = new HashMap<>();
+    private Object checkedVersion;
 
     /**
      * Send ParameterStatus for each reported parameter whose value differs from what the
@@ -28,6 +29,12 @@ final class ReportedParameters {
      * @param out the writer
      */
     void reportChanges(GucSession gucs, MessageWriter out) {
+        // Most statements change no parameter: then there is nothing to compare (per ReadyForQuery).
+        Object version = gucs.valuesVersion();
+        if (version == checkedVersion) {
+            return;
+        }
+        checkedVersion = version;
         for (String name : NAMES) {
             String value = gucs.show(name);
             if (value == null) {

@@ -101,4 +101,37 @@ class WireCopyTest {
             assertEquals(1, copy.copyIn("COPY copy_bad FROM STDIN", new StringReader("9\tz\n")));
         }
     }
+
+    /** More rows than one batch of CopyInserts: full batches, then the rest, all in one transaction. */
+    @Test
+    void manyRowsGoInBatchesAndABadValueInALaterBatchKeepsNothing() throws Exception {
+        int n = CopyInserts.ROWS_PER_INSERT * 2 + 7;
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            rows.append(i).append('\t').append(i % 3 == 0 ? "\\N" : "name " + i).append('\n');
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE copy_many (id int PRIMARY KEY, name text)");
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            assertEquals(n, copy.copyIn("COPY copy_many FROM STDIN", new StringReader(rows.toString())));
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT count(*), sum(id), count(name), max(name) FROM copy_many")) {
+                assertTrue(rs.next());
+                assertEquals(n, rs.getInt(1));
+                assertEquals((long) n * (n + 1) / 2, rs.getLong(2));
+                assertEquals(n - n / 3, rs.getInt(3), "every third name is NULL");
+                assertEquals("name 998", rs.getString(4));
+            }
+            // A value the engine rejects in the third batch: the first two, already inserted, go too.
+            String bad = rows.toString().replace((n - 1) + "\tname", "x\tname");
+            s.execute("CREATE TABLE copy_many_bad (id int, name text)");
+            PSQLException e = assertThrows(PSQLException.class,
+                    () -> copy.copyIn("COPY copy_many_bad FROM STDIN", new StringReader(bad)));
+            assertEquals("22P02", e.getSQLState(), e.getMessage());
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM copy_many_bad")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "nothing was kept");
+            }
+        }
+    }
 }

@@ -1,0 +1,201 @@
+#!/bin/bash
+# End to end over the wire: real pgbench against Elephas (the built distribution) and PostgreSQL
+# 15 on this machine, started side by side, each workload run on both back to back (interleaved),
+# printing tps and per-statement latency with the ratio. Builds nothing: build first from the
+# repository root with  ./mvnw -B -q -DskipTests package
+#
+#   benchmarks/pgbench.sh                     # 10 s per run
+#   DURATION=30 CLIENTS="1 8" benchmarks/pgbench.sh
+#
+# Environment:
+#   DURATION       seconds per measured run (default 10)
+#   ROUNDS         measured runs per workload and server, alternating PostgreSQL and Elephas;
+#                  the median tps and latency are reported (default 1; 3 on a noisy machine)
+#   WARMUP         seconds of warm-up per workload and server, at the first client count, before
+#                  anything is measured (default 10: the JVM's JIT needs it on 2 cores)
+#   CLIENTS        client counts (default "1 8"); pgbench threads: min(clients, CORES)
+#   CORES          most pgbench threads (default 2)
+#   WORKLOADS      which workloads (default "select1-simple select1-prepared S-simple S-prepared")
+#   ELEPHAS_HOME   the distribution (default host/target/elephas of this repository)
+#   PG_BIN         the directory with initdb and postgres (default: PATH, else
+#                  /usr/lib/postgresql/15/bin)
+#   ELEPHAS_JAVA_OPTS  passed to bin/elephas (e.g. -XX:StartFlightRecording=filename=/tmp/e.jfr)
+#   KEEP           set to keep the temporary directory (data directories, server logs)
+#
+# Both servers run with their default settings on 127.0.0.1 (PostgreSQL also on a Unix socket in
+# the temporary directory, unused). Run as root, PostgreSQL runs as the user "postgres".
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-1}
+WARMUP=${WARMUP:-10}
+CLIENTS=${CLIENTS:-"1 8"}
+CORES=${CORES:-2}
+WORKLOADS=${WORKLOADS:-"select1-simple select1-prepared S-simple S-prepared"}
+ELEPHAS_HOME=${ELEPHAS_HOME:-$here/../host/target/elephas}
+
+die() { echo "pgbench.sh: $*" >&2; exit 1; }
+
+[ -x "$ELEPHAS_HOME/bin/elephas" ] || die "$ELEPHAS_HOME/bin/elephas is missing; build first: ./mvnw -B -q -DskipTests package"
+if [ -z "${PG_BIN:-}" ]; then
+    if command -v initdb >/dev/null && command -v postgres >/dev/null; then
+        PG_BIN=$(dirname "$(command -v postgres)")
+    else
+        PG_BIN=/usr/lib/postgresql/15/bin
+    fi
+fi
+[ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/postgres" ] || die "no initdb/postgres in $PG_BIN (set PG_BIN)"
+command -v pgbench >/dev/null || die "pgbench is not on PATH"
+
+tmp=$(mktemp -d /tmp/elephas-pgbench.XXXXXX)
+chmod 755 "$tmp"
+elephas_pid=
+pg_pid=
+
+as_pg() {
+    if [ "$(id -u)" = 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+# Stop both servers by their PIDs (never by name) and remove the temporary directory.
+cleanup() {
+    if [ -n "$elephas_pid" ] && kill -0 "$elephas_pid" 2>/dev/null; then
+        kill -TERM "$elephas_pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$elephas_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$elephas_pid" 2>/dev/null || true
+    fi
+    if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then
+        kill -INT "$pg_pid" 2>/dev/null || true   # fast shutdown
+        for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    if [ -n "${KEEP:-}" ]; then
+        echo "kept $tmp"
+    else
+        rm -rf "$tmp"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Wait until a log file has a line matching a pattern, or fail after 60 s.
+await_line() {
+    local file=$1 pattern=$2
+    for _ in $(seq 1 600); do
+        if grep -q "$pattern" "$file" 2>/dev/null; then return 0; fi
+        sleep 0.1
+    done
+    cat "$file" >&2
+    die "timed out waiting for '$pattern' in $file"
+}
+
+echo "machine: $(nproc) CPUs, $(uname -r), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
+echo "postgres: $("$PG_BIN/postgres" --version)   pgbench: $(pgbench --version)"
+
+# ---- PostgreSQL 15 ----
+pg_port=$(free_port)
+mkdir "$tmp/pg"
+[ "$(id -u)" = 0 ] && chown postgres "$tmp/pg"
+as_pg "$PG_BIN/initdb" -D "$tmp/pg/data" -U postgres -A trust >"$tmp/initdb.log" 2>&1 || { cat "$tmp/initdb.log" >&2; die "initdb failed"; }
+as_pg "$PG_BIN/postgres" -D "$tmp/pg/data" -p "$pg_port" -k "$tmp/pg" -c listen_addresses=127.0.0.1 \
+    >"$tmp/pg/postgres.log" 2>&1 &
+pg_pid=$!
+await_line "$tmp/pg/postgres.log" "database system is ready to accept connections"
+
+# ---- Elephas ----
+elephas_port=$(free_port)
+"$ELEPHAS_HOME/bin/elephas" -D "$tmp/elephas-data" -p "$elephas_port" >"$tmp/elephas.log" 2>&1 &
+elephas_pid=$!
+await_line "$tmp/elephas.log" "database system is ready to accept connections"
+
+echo "PostgreSQL: pid $pg_pid port $pg_port   Elephas: pid $elephas_pid port $elephas_port   data: $tmp"
+echo
+
+bench() { # port, args...
+    local port=$1; shift
+    pgbench -h 127.0.0.1 -p "$port" -U postgres "$@" postgres 2>&1
+}
+
+# pgbench -i -s 1 on both, timed by pgbench itself.
+init_line() {
+    bench "$1" -i -s 1 -q | grep '^done in' || echo "(failed)"
+}
+echo "pgbench -i -s 1 (COPY of 100000 rows, primary keys):"
+echo "  PostgreSQL: $(init_line "$pg_port")"
+echo "  Elephas:    $(init_line "$elephas_port")"
+echo
+
+printf 'SELECT 1;\n' >"$tmp/select1.sql"
+workload_args() {
+    case $1 in
+        select1-simple) echo "-f $tmp/select1.sql -M simple" ;;
+        select1-prepared) echo "-f $tmp/select1.sql -M prepared" ;;
+        S-simple) echo "-S -M simple" ;;
+        S-prepared) echo "-S -M prepared" ;;
+        *) die "unknown workload $1" ;;
+    esac
+}
+
+# tps, and the latency (ms) of the script's last statement line from -r.
+tps_of() { sed -n 's/^tps = \([0-9.]*\) .*/\1/p' <<<"$1"; }
+latency_of() { awk '/statement latencies in milliseconds/ {s=1; next} s && $0 !~ /\\set/ && NF >= 3 {l=$1} END {print l}' <<<"$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+us() { awk -v ms="$1" 'BEGIN { if (ms == "") print "-"; else printf "%.1f", ms * 1000 }'; }
+
+run_one() { # port, clients, workload, seconds
+    local threads=$2
+    [ "$threads" -gt "$CORES" ] && threads=$CORES
+    # shellcheck disable=SC2046
+    bench "$1" -n -r -c "$2" -j "$threads" -T "$4" $(workload_args "$3")
+}
+
+check() { # output, label
+    if ! grep -q '^number of failed transactions: 0 ' <<<"$1"; then
+        echo "$2 failed:" >&2
+        echo "$1" >&2
+        exit 1
+    fi
+}
+
+if [ "$WARMUP" -gt 0 ]; then
+    first_clients=${CLIENTS%% *}
+    echo "warming up: ${WARMUP} s per workload and server at $first_clients client(s)"
+    for workload in $WORKLOADS; do
+        run_one "$pg_port" "$first_clients" "$workload" "$WARMUP" >/dev/null
+        run_one "$elephas_port" "$first_clients" "$workload" "$WARMUP" >/dev/null
+    done
+    echo
+fi
+
+echo "measured: ${DURATION} s per run, median of ${ROUNDS} run(s) each; E/PG = Elephas / PostgreSQL (tps: higher is better; latency: lower is better)"
+printf '%-17s %7s | %10s %11s %6s | %10s %15s %6s\n' workload clients "PG tps" "Elephas tps" "E/PG" "PG us/stmt" "Elephas us/stmt" "E/PG"
+# The median of the numbers on standard input.
+median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+for workload in $WORKLOADS; do
+    for clients in $CLIENTS; do
+        pg_tps=(); el_tps=(); pg_lat=(); el_lat=()
+        for _ in $(seq 1 "$ROUNDS"); do
+            pg_out=$(run_one "$pg_port" "$clients" "$workload" "$DURATION")
+            check "$pg_out" "PostgreSQL $workload $clients"
+            el_out=$(run_one "$elephas_port" "$clients" "$workload" "$DURATION")
+            check "$el_out" "Elephas $workload $clients"
+            pg_tps+=("$(tps_of "$pg_out")"); el_tps+=("$(tps_of "$el_out")")
+            pg_lat+=("$(latency_of "$pg_out")"); el_lat+=("$(latency_of "$el_out")")
+        done
+        pt=$(printf '%s\n' "${pg_tps[@]}" | median); et=$(printf '%s\n' "${el_tps[@]}" | median)
+        pl=$(printf '%s\n' "${pg_lat[@]}" | median); el=$(printf '%s\n' "${el_lat[@]}" | median)
+        printf '%-17s %7s | %10.0f %11.0f %6s | %10s %15s %6s\n' "$workload" "$clients" "$pt" "$et" \
+            "$(ratio "$et" "$pt")" "$(us "$pl")" "$(us "$el")" "$(ratio "$el" "$pl")"
+    done
+done
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
