@@ -1,6 +1,9 @@
 package org.elephas.backend;
 
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -51,6 +54,18 @@ public final class Backend implements SignalTarget {
     private final long startedAtMillis = System.currentTimeMillis();
     private volatile boolean signalsBlocked;
     private volatile boolean interruptPending;
+    /**
+     * Repeats a cancel while the statement it was meant for still runs: the engine forgets a
+     * cancel that arrives after the statement's canceller was set but before the engine started
+     * executing it, and a terminated worker would then run its statement to the end.
+     */
+    private static final ScheduledExecutorService RECANCEL = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "elephas-recancel");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final long RECANCEL_MILLIS = 50;
+
     private volatile boolean procDiePending;
     private volatile boolean queryCancelPending;
     /** Why the pending cancel was requested: statement_timeout rather than a user. */
@@ -382,7 +397,7 @@ public final class Backend implements SignalTarget {
         latch.set();
         Runnable canceller = queryCanceller;
         if (canceller != null) {
-            canceller.run();
+            cancelRunningStatement(canceller);
             return;
         }
         synchronized (engineLock) {
@@ -432,8 +447,21 @@ public final class Backend implements SignalTarget {
         latch.set();
         Runnable canceller = queryCanceller;
         if (canceller != null) {
-            canceller.run();
+            cancelRunningStatement(canceller);
         }
+    }
+
+    /**
+     * Cancel the engine statement running now, and again every {@value #RECANCEL_MILLIS} ms for
+     * as long as that same statement runs with the interrupt still pending (see {@link #RECANCEL}).
+     */
+    private void cancelRunningStatement(Runnable canceller) {
+        canceller.run();
+        RECANCEL.schedule(() -> {
+            if (queryCanceller == canceller && (procDiePending || queryCancelPending)) {
+                cancelRunningStatement(canceller);
+            }
+        }, RECANCEL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
