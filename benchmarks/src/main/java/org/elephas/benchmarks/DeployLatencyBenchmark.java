@@ -85,6 +85,8 @@ public final class DeployLatencyBenchmark {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("log_min_messages", "warning");
         settings.put("shared_preload_bundles", "");
+        // No client port: this data directory has no hba.conf, and nothing connects.
+        settings.put("listen_addresses", "");
         Postmaster postmaster = new Postmaster(new PostmasterOptions(data, home, settings,
                 new ServerLog(new PrintStream(OutputStream.nullOutputStream()), () -> Backend.pidOfCaller(0))));
         postmaster.start();
