@@ -53,17 +53,11 @@ public final class CatalogColumns {
      * @throws SQLException from the engine
      */
     public static ResultSet rows(Connection connection) throws SQLException {
-        Rows rows = new Rows().oid("attrelid").text("attname").oid("atttypid").integer("attlen").integer("attnum")
+        return new Rows().oid("attrelid").text("attname").oid("atttypid").integer("attlen").integer("attnum")
                 .integer("atttypmod").bool("attbyval").text("attalign").text("attstorage").bool("attnotnull")
                 .bool("atthasdef").text("attidentity").text("attgenerated").bool("attisdropped")
-                .oid("attcollation").text("adbin").text("description");
-        if (Rows.columnsOnly(connection)) {
-            return rows.result();
-        }
-        for (Object[] row : snapshot(connection)) {
-            rows.add(row);
-        }
-        return rows.result();
+                .oid("attcollation").text("adbin").text("description")
+                .resultOf(connection, c -> snapshot(c));
     }
 
     /**

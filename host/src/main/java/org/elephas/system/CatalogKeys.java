@@ -29,15 +29,9 @@ public final class CatalogKeys {
      * @throws SQLException from the engine
      */
     public static ResultSet indexes(Connection connection) throws SQLException {
-        Rows rows = new Rows().oid("indexrelid").oid("indrelid").integer("indnatts").bool("indisunique")
-                .bool("indisprimary").bool("indnullsnotdistinct").smallintArray("indkey").smallintArray("indoption");
-        if (Rows.columnsOnly(connection)) {
-            return rows.result();
-        }
-        for (Object[] row : CatalogRelations.perStatement("indexes", connection, CatalogKeys::computeIndexes)) {
-            rows.add(row);
-        }
-        return rows.result();
+        return new Rows().oid("indexrelid").oid("indrelid").integer("indnatts").bool("indisunique")
+                .bool("indisprimary").bool("indnullsnotdistinct").smallintArray("indkey").smallintArray("indoption")
+                .resultOf(connection, c -> CatalogRelations.perStatement("indexes", c, CatalogKeys::computeIndexes));
     }
 
     /**
@@ -49,16 +43,10 @@ public final class CatalogKeys {
      * @throws SQLException from the engine
      */
     public static ResultSet constraints(Connection connection) throws SQLException {
-        Rows rows = new Rows().oid("oid").text("conname").oid("connamespace").text("contype").bool("condeferrable")
+        return new Rows().oid("oid").text("conname").oid("connamespace").text("contype").bool("condeferrable")
                 .bool("condeferred").oid("conrelid").oid("conindid").oid("confrelid").text("confupdtype")
-                .text("confdeltype").smallintArray("conkey").smallintArray("confkey").text("conbin");
-        if (Rows.columnsOnly(connection)) {
-            return rows.result();
-        }
-        for (Object[] row : CatalogRelations.perStatement("constraints", connection, CatalogKeys::computeConstraints)) {
-            rows.add(row);
-        }
-        return rows.result();
+                .text("confdeltype").smallintArray("conkey").smallintArray("confkey").text("conbin")
+                .resultOf(connection, c -> CatalogRelations.perStatement("constraints", c, CatalogKeys::computeConstraints));
     }
 
     private static List<Object[]> computeIndexes(Connection connection) throws SQLException {

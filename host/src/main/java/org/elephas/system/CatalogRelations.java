@@ -63,16 +63,10 @@ public final class CatalogRelations {
      * @throws SQLException from the engine
      */
     public static ResultSet rows(Connection connection) throws SQLException {
-        Rows rows = new Rows().oid("oid").text("relname").text("nspname").oid("relnamespace").text("relkind")
+        return new Rows().oid("oid").text("relname").text("nspname").oid("relnamespace").text("relkind")
                 .text("relpersistence").float8("reltuples").text("table_name").text("index_name").text("remarks")
-                .bool("relhasindex").integer("relnatts").integer("relchecks").bool("relhastriggers");
-        if (Rows.columnsOnly(connection)) {
-            return rows.result();
-        }
-        for (Object[] row : snapshot(connection)) {
-            rows.add(row);
-        }
-        return rows.result();
+                .bool("relhasindex").integer("relnatts").integer("relchecks").bool("relhastriggers")
+                .resultOf(connection, c -> snapshot(c));
     }
 
     /**

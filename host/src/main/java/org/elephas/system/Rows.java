@@ -90,6 +90,24 @@ final class Rows {
     }
 
     /**
+     * The result of a table function whose rows are computed once per statement: nothing is
+     * computed when the engine only asks for the columns.
+     *
+     * @param connection the connection the engine passed
+     * @param rows computes the rows (one value per column, in order)
+     * @return the result for the engine
+     * @throws SQLException from the engine
+     */
+    ResultSet resultOf(Connection connection, CatalogRelations.Computation<List<Object[]>> rows) throws SQLException {
+        if (!columnsOnly(connection)) {
+            for (Object[] row : rows.compute(connection)) {
+                result.addRow(row);
+            }
+        }
+        return result;
+    }
+
+    /**
      * @param epochMillis a time, 0 for none
      * @param zone the session's time zone
      * @return the time in that zone, or null
