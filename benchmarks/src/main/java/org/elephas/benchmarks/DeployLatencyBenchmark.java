@@ -24,6 +24,8 @@ import aQute.bnd.osgi.Jar;
 import org.elephas.backend.Backend;
 import org.elephas.benchmarks.deploy.DeployBenchExtension;
 import org.elephas.benchmarks.deploy.plain.PlainActivator;
+import org.elephas.benchmarks.report.Series;
+import org.elephas.benchmarks.report.SeriesFile;
 import org.elephas.framework.ApiExports;
 import org.elephas.log.ServerLog;
 import org.elephas.postmaster.Postmaster;
@@ -49,8 +51,9 @@ import org.osgi.framework.launch.FrameworkFactory;
  * it. Elephas deploys an extension whose {@code _PG_init} installs a hook; FileInstall a plain
  * bundle with an empty activator (it cannot run an extension's {@code _PG_init}).
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.elephas.benchmarks.DeployLatencyBenchmark [rounds]}
- * (default 20). Prints p50, p90, p99, max and mean per deployer and operation, in ms.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.elephas.benchmarks.DeployLatencyBenchmark [rounds [results.json]]}
+ * (default 20 rounds). Prints p50, p90, p99, max and mean per deployer and operation, in ms, and
+ * writes every sample to the results file when one is named (the report's format, {@link SeriesFile}).
  */
 public final class DeployLatencyBenchmark {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -64,7 +67,7 @@ public final class DeployLatencyBenchmark {
     }
 
     /**
-     * @param args optional number of rounds
+     * @param args optional number of rounds, then optional results file
      * @throws Exception when a deployer cannot start or misses a deadline
      */
     public static void main(String[] args) throws Exception {
@@ -94,11 +97,11 @@ public final class DeployLatencyBenchmark {
         Framework fast = fileInstall(root.resolve("fi-200"), 200);
         try {
             List<Target> targets = List.of(
-                    new Target("Elephas (events, 100 ms settle)", data.resolve("deploy"),
+                    new Target(Series.ELEPHAS, data.resolve("deploy"),
                             postmaster.library().context(), extensionJar, "org.elephas.benchmarks.deploy"),
-                    new Target("FileInstall 3.7.4, poll 2000 ms", root.resolve("fi-2000/deploy"),
+                    new Target("FileInstall 3.7.4 (poll 2000 ms)", root.resolve("fi-2000/deploy"),
                             slow.getBundleContext(), plainJar, "org.elephas.benchmarks.deploy.plain"),
-                    new Target("FileInstall 3.7.4, poll 200 ms", root.resolve("fi-200/deploy"),
+                    new Target("FileInstall 3.7.4 (poll 200 ms)", root.resolve("fi-200/deploy"),
                             fast.getBundleContext(), plainJar, "org.elephas.benchmarks.deploy.plain"));
             Map<String, List<Double>> drop = new LinkedHashMap<>();
             Map<String, List<Double>> delete = new LinkedHashMap<>();
@@ -118,9 +121,19 @@ public final class DeployLatencyBenchmark {
                     System.getProperty("java.vm.name"), System.getProperty("java.version"));
             System.out.printf("%-34s %-16s %8s %8s %8s %8s %8s%n", "deployer", "operation", "p50", "p90", "p99", "max",
                     "mean");
+            List<Series> series = new ArrayList<>();
             for (Target t : targets) {
                 print(t.name(), "drop -> active", drop.get(t.name()));
                 print(t.name(), "delete -> gone", delete.get(t.name()));
+                series.add(Series.of(t.name(), "drop -> active", "ms", drop.get(t.name())));
+                series.add(Series.of(t.name(), "delete -> gone", "ms", delete.get(t.name())));
+            }
+            if (args.length > 1) {
+                SeriesFile.write(Path.of(args[1]), "Hot deploy: drop -> active and delete -> gone", List.of(
+                        rounds + " rounds; each drop and delete starts at a random point of the 2000 ms poll cycle",
+                        "Elephas: directory events, then a 100 ms settle window; FileInstall 3.7.4: directory polling",
+                        "Elephas deploys an extension whose _PG_init installs a hook; FileInstall a plain bundle"),
+                        series);
             }
         } finally {
             postmaster.shutdown();

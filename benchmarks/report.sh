@@ -1,0 +1,130 @@
+#!/bin/bash
+# The performance report in one command: builds what it needs, runs every benchmark, and
+# regenerates docs/performance.md and docs/performance.png from this run's figures.
+#
+#   benchmarks/report.sh             # the full run, about 30 minutes on 2 cores
+#   QUICK=1 benchmarks/report.sh     # a smoke run, about 8 minutes: fewer forks, iterations and
+#                                    # rounds; the figures are indicative only
+#
+# Environment:
+#   QUICK        set to make the smoke run
+#   STEPS        the steps to run (default "build workers pg-workers hooks pgbench deploy boot");
+#                the report is generated from whatever result files the results directory holds
+#   RESULTS      the results directory (default benchmarks/target/report); emptied first unless
+#                STEPS is set, so that a partial re-run can add to an earlier full one
+#   OUTPUT       the Markdown written (default docs/performance.md; the plot goes beside it)
+#   JAVA_HOME    the JDK for the benchmarks and the distribution (default: java on PATH)
+#   PG_BIN       where initdb and postgres are (default: PATH, else /usr/lib/postgresql/15/bin)
+#
+# Needs: PostgreSQL 15 (initdb, postgres, pgbench, psql) and, for the PostgreSQL side of the
+# worker lifecycle, its server headers (Debian: apt-get install postgresql-server-dev-15). A step
+# that fails is logged and left out of the report ("not measured in this run"); the command then
+# exits non-zero after writing the report.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root" || exit 1
+results=${RESULTS:-$root/benchmarks/target/report}
+output=${OUTPUT:-$root/docs/performance.md}
+steps=${STEPS:-"build workers pg-workers hooks pgbench deploy boot"}
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+jar=$root/benchmarks/target/benchmarks.jar
+mkdir -p "$results"
+[ -n "${STEPS:-}" ] || rm -f "$results"/*.json "$results"/*.log
+log=$results/report.log
+failed=()
+started=$(date +%s)
+
+if [ -n "${QUICK:-}" ]; then
+    mode=quick
+    jmh_workers=(-f 1 -wi 2 -i 3)
+    jmh_many=(-f 1 -wi 3 -i 5)
+    jmh_dispatch=(-f 1 -wi 3 -i 3)
+    jmh_bundles=(-f 1 -wi 3 -i 3)
+    export DURATION=3 ROUNDS=1 WARMUP=3
+    deploy_rounds=5
+    export BOOT_ROUNDS=3 PG_WORKER_SAMPLES=200
+else
+    mode=full
+    jmh_workers=()             # the annotations: 2 forks x (3 warmup + 5 measured 1 s iterations)
+    jmh_many=()                # 2 forks x (5 warmup + 10 measured single shots)
+    jmh_dispatch=(-f 1 -wi 5 -i 5)
+    jmh_bundles=(-f 2 -wi 5 -i 5)
+    export DURATION=${DURATION:-10} ROUNDS=${ROUNDS:-3} WARMUP=${WARMUP:-10}
+    deploy_rounds=20
+    export BOOT_ROUNDS=${BOOT_ROUNDS:-10}
+fi
+
+# Run one step, its output appended to the log; a failure is recorded, not fatal.
+step() {
+    local name=$1; shift
+    case " $steps " in *" $name "*) ;; *) return 0 ;; esac
+    echo "== $name ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$log"
+    if "$@" >>"$log" 2>&1; then
+        echo "   done in $(( $(date +%s) - step_start ))s" | tee -a "$log"
+    else
+        echo "   FAILED (see $log)" | tee -a "$log"
+        failed+=("$name")
+    fi
+}
+step_start=0
+run_step() { step_start=$(date +%s); step "$@"; }
+
+run_step build ./mvnw -B -q -DskipTests package
+
+jmh() { # result name, benchmark regexp, JMH options...
+    local name=$1 regexp=$2; shift 2
+    "$here/run.sh" "$regexp" "$@" -rf json -rff "$results/jmh-$name.json"
+}
+
+workers() {
+    jmh workers 'WorkerLifecycleBenchmark' "${jmh_workers[@]}" &&
+    jmh many-workers 'ManyDynamicWorkersBenchmark' "${jmh_many[@]}"
+}
+hooks() {
+    jmh dispatch 'HookDispatchBenchmark' "${jmh_dispatch[@]}" &&
+    jmh hook-bundles 'HookBundlesBenchmark.(select1_simple|pkLookup_simple|pkLookup_prepared)' "${jmh_bundles[@]}"
+}
+
+record_machine() {
+    local pg_bin=${PG_BIN:-$(dirname "$(command -v postgres 2>/dev/null || echo /usr/lib/postgresql/15/bin/postgres)")}
+    {
+        echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+        echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
+        echo "mode=$mode"
+        echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+        echo "cores=$(nproc)"
+        echo "memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+        echo "kernel=$(uname -sr)$(systemd-detect-virt >/dev/null 2>&1 && echo ", virtualised ($(systemd-detect-virt))")"
+        echo "java=$("$java" -version 2>&1 | sed -n 2p), GC and heap defaults"
+        echo "postgres=$("$pg_bin/postgres" --version 2>/dev/null || echo 'not found'), $(pgbench --version 2>/dev/null || echo 'no pgbench')"
+        echo "load.start=$load_start"
+        echo "load.end=$(cut -d' ' -f1-3 /proc/loadavg)"
+        local s=$(( $(date +%s) - started ))
+        echo "duration=$(( s / 60 )) min $(( s % 60 )) s"
+    } >"$results/machine.properties"
+}
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+
+if [ -f "$jar" ]; then
+    run_step workers workers
+    run_step pg-workers "$here/pg-workers.sh" "$results/pg-workers.json"
+    run_step hooks hooks
+    run_step pgbench env RESULTS="$results/pgbench.json" "$here/pgbench.sh"
+    run_step deploy "$java" -cp "$jar" org.elephas.benchmarks.DeployLatencyBenchmark "$deploy_rounds" "$results/deploy.json"
+    run_step boot "$here/boot.sh" "$results/boot.json"
+else
+    echo "no $jar: the build failed" | tee -a "$log"
+    failed+=(benchmarks)
+fi
+
+record_machine
+"$java" -cp "$jar" org.elephas.benchmarks.report.PerformanceReport "$results" "$here/report/performance.template.md" \
+    "$output" "$(dirname "$output")/performance.png" || failed+=(report)
+
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "report.sh: failed steps: ${failed[*]} (log: $log)" >&2
+    exit 1
+fi
+echo "report.sh: $output regenerated in $(( ($(date +%s) - started) / 60 )) min (results and log in $results)"

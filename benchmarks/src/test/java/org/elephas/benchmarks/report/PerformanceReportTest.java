@@ -1,0 +1,86 @@
+package org.elephas.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PerformanceReportTest {
+
+    @TempDir
+    Path dir;
+
+    /** A JMH sample-time result as JMH 1.37 writes it with -rf json (trimmed to what is read). */
+    private static final String JMH = """
+            [{"benchmark": "org.elephas.benchmarks.WorkerLifecycleBenchmark.registerToStarted", "mode": "sample",
+              "params": {}, "primaryMetric": {"score": 6.0, "scoreUnit": "us/op",
+              "rawDataHistogram": [[[[5.0, 60], [7.0, 40]]], [[[6.0, 100]]]]}},
+             {"benchmark": "org.elephas.benchmarks.ManyDynamicWorkersBenchmark.startAndStopAll", "mode": "ss",
+              "params": {"workers": "1000"}, "primaryMetric": {"score": 80.0, "scoreUnit": "ms/op",
+              "rawData": [[70.0, 90.0], [80.0]]}}]
+            """;
+
+    private static final String PG = """
+            {"title": "t", "notes": ["max_worker_processes = 1010"], "series": [
+              {"system": "PostgreSQL 15", "measure": "register -> STARTED", "unit": "us", "samples": [150, 160, 170]},
+              {"system": "PostgreSQL 15", "measure": "1000 workers started, terminated, waited", "unit": "ms",
+               "samples": [900, 1000, 1100]}]}
+            """;
+
+    @Test
+    void jmhResultsArePairedWithTheSameMeasureOfAnotherSystem() throws Exception {
+        Files.writeString(dir.resolve("jmh-workers.json"), JMH);
+        Files.writeString(dir.resolve("pg-workers.json"), PG);
+        ReportData data = ReportData.load(dir);
+
+        Series started = data.find(Series.ELEPHAS, "register -> STARTED").orElseThrow();
+        assertEquals(200, started.stats().n(), "histogram counts are observations");
+        assertEquals(6.0, started.stats().median());
+        assertEquals(80.0, data.find(Series.ELEPHAS, "1000 workers started, terminated, waited").orElseThrow()
+                .stats().median());
+
+        String table = new MarkdownTables(data).compare(List.of("pg-workers.json", "jmh-workers.json"));
+        assertTrue(table.contains("| register -> STARTED | 6.00 µs (5.00–6.00) | 7.00 µs | 160 µs (150–170) |  | **26.7x** |"),
+                table);
+        assertTrue(table.contains("**12.5x**"), "1000 / 80 ms: " + table);
+    }
+
+    @Test
+    void throughputRatiosFavourTheHigherValue() {
+        Series elephas = Series.of(Series.ELEPHAS, "m", "tps", List.of(150.0));
+        Series postgres = Series.of("PostgreSQL 15", "m", "tps", List.of(100.0));
+        assertEquals(1.5, Figures.advantage(elephas, postgres), 1e-9);
+        Series slower = Series.of(Series.ELEPHAS, "m", "ms", List.of(200.0));
+        Series faster = Series.of("PostgreSQL 15", "m", "ms", List.of(100.0));
+        assertEquals(0.5, Figures.advantage(slower, faster), 1e-9);
+    }
+
+    @Test
+    void reportFillsEveryPlaceholderAndMarksMissingFiguresAndTargets() throws Exception {
+        Files.writeString(dir.resolve("jmh-workers.json"), JMH);
+        Files.writeString(dir.resolve("pg-workers.json"), PG);
+        Files.writeString(dir.resolve("machine.properties"), "cpu=Test CPU\ncores=2\n");
+        Path template = dir.resolve("template.md");
+        Files.writeString(template, "{{generated}}\n{{machine}}\n{{targets}}\n{{plot}}\n"
+                + "{{compare pg-workers.json,jmh-workers.json}}\n{{dispatch}}\n{{hookcost}}\n{{compare boot.json}}\n");
+        Path out = dir.resolve("out.md");
+        Path png = dir.resolve("out.png");
+        PerformanceReport.main(new String[] {dir.toString(), template.toString(), out.toString(), png.toString()});
+
+        String report = Files.readString(out);
+        assertFalse(report.contains("{{"), report);
+        assertTrue(report.contains("Test CPU, 2 CPUs"), report);
+        assertTrue(report.contains("| 1000 dynamic workers started and stopped ≤ 50 ms (median) | 80.0 ms | **missed** |"),
+                report);
+        assertTrue(report.contains("| worker start: register → STARTED, p50 ≤ 20 µs | 6.00 µs | met |"), report);
+        assertTrue(report.contains("_Not measured in this run (HookDispatchBenchmark"), report);
+        assertTrue(report.contains("_Not measured in this run (boot.json"), report);
+        assertTrue(Files.size(png) > 1000, "a plot was drawn");
+    }
+}
