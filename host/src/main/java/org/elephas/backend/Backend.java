@@ -65,6 +65,8 @@ public final class Backend implements SignalTarget {
         return t;
     });
     private static final long RECANCEL_MILLIS = 50;
+    /** Some background worker names this backend as its {@code bgw_notify_pid}. */
+    private volatile boolean workerNotifyTarget;
 
     private volatile boolean procDiePending;
     private volatile boolean queryCancelPending;
@@ -480,6 +482,21 @@ public final class Backend implements SignalTarget {
     public void discardPendingCancel() {
         queryCancelPending = false;
         statementTimeoutPending = false;
+    }
+
+    // ---- background worker notifications ----
+
+    /**
+     * Record that a background worker was registered with this backend as its
+     * {@code bgw_notify_pid}, so that its exit must stop those notifications.
+     */
+    public void markWorkerNotifyTarget() {
+        workerNotifyTarget = true;
+    }
+
+    /** @return whether some background worker was ever registered to notify this backend */
+    public boolean isWorkerNotifyTarget() {
+        return workerNotifyTarget;
     }
 
     // ---- interrupts ----

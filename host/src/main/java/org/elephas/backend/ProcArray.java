@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.elephas.api.ipc.Signal;
 
@@ -25,7 +27,9 @@ public final class ProcArray {
     private final PostmasterLife life = new PostmasterLife(ignored -> wakeAll());
     /** Counts exits, so that a thread can wait for the next one (the database interlock does). */
     private final Object exits = new Object();
-    private long exitCount;
+    private final AtomicLong exitCount = new AtomicLong();
+    /** Threads in {@link #awaitExit}: an exit takes the monitor only when someone waits. */
+    private final AtomicInteger exitWaiters = new AtomicInteger();
     private int nextPid = FIRST_PID;
 
     /** @return the server's life, shared by every backend */
@@ -59,19 +63,21 @@ public final class ProcArray {
      * @param backend the backend
      */
     public void remove(Backend backend) {
+        // Many workers may exit at once: a shared monitor for every exit made them queue. The
+        // count is read after the waiter registers, so one of the two always sees the other.
         if (backends.remove(backend.pid(), backend)) {
-            synchronized (exits) {
-                exitCount++;
-                exits.notifyAll();
+            exitCount.incrementAndGet();
+            if (exitWaiters.get() > 0) {
+                synchronized (exits) {
+                    exits.notifyAll();
+                }
             }
         }
     }
 
     /** @return how many backends have exited so far; pass it to {@link #awaitExit} */
     public long exitCount() {
-        synchronized (exits) {
-            return exitCount;
-        }
+        return exitCount.get();
     }
 
     /**
@@ -83,14 +89,19 @@ public final class ProcArray {
      */
     public void awaitExit(long seen, long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        synchronized (exits) {
-            while (exitCount == seen) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
+        exitWaiters.incrementAndGet();
+        try {
+            synchronized (exits) {
+                while (exitCount.get() == seen) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(exits, left);
                 }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(exits, left);
             }
+        } finally {
+            exitWaiters.decrementAndGet();
         }
     }
 

@@ -236,9 +236,12 @@ public final class WorkerSupervisor {
             }
             slot.generation++;
             int notifyPid = entry.notifyPid();
-            if (notifyPid != 0 && procs.get(notifyPid) == null) {
+            Backend notified = notifyPid == 0 ? null : procs.get(notifyPid);
+            if (notifyPid != 0 && notified == null) {
                 log.log(LogLevel.DEBUG1, "worker notification PID " + notifyPid + " is not valid");
                 notifyPid = 0;
+            } else if (notified != null) {
+                notified.markWorkerNotifyTarget();
             }
             SlotHandle handle = new SlotHandle(this, slot.index, slot.generation);
             if (phases.shuttingDown()) {
@@ -373,21 +376,25 @@ public final class WorkerSupervisor {
         if (backend.gucSession() != null) {
             backend.gucSession().close();
         }
+        // Logged before taking the lock: with many workers exiting at once the lock is contended,
+        // and a log write is the longest thing an exit would otherwise do while holding it.
+        String type = backend.bgworkerEntry().type();
+        LogLevel exitLevel = exitCode == 0 ? LogLevel.DEBUG1 : LogLevel.LOG;
+        if (exitCode == WorkerRunner.CRASH_EXIT_CODE && failure != null) {
+            log.write(LogLevel.LOG, procs.postmasterPidForLog(), "background worker \"" + type + "\" (PID "
+                    + backend.pid() + ") was terminated by exception: " + failure, stackOf(failure), null);
+        } else if (log.isEnabled(exitLevel)) {
+            log.write(exitLevel, procs.postmasterPidForLog(),
+                    "background worker \"" + type + "\" (PID " + backend.pid() + ") exited with exit code "
+                            + exitCode, null, null);
+        }
         lock.lock();
         try {
             Slot slot = slots[slotIndex];
             Registered rw = slot.worker;
-            String type = backend.bgworkerEntry().type();
-            LogLevel exitLevel = exitCode == 0 ? LogLevel.DEBUG1 : LogLevel.LOG;
-            if (exitCode == WorkerRunner.CRASH_EXIT_CODE && failure != null) {
-                log.write(LogLevel.LOG, procs.postmasterPidForLog(), "background worker \"" + type + "\" (PID "
-                        + backend.pid() + ") was terminated by exception: " + failure, stackOf(failure), null);
-            } else if (log.isEnabled(exitLevel)) {
-                log.write(exitLevel, procs.postmasterPidForLog(),
-                        "background worker \"" + type + "\" (PID " + backend.pid() + ") exited with exit code "
-                                + exitCode, null, null);
+            if (backend.isWorkerNotifyTarget()) {
+                stopNotificationsTo(backend.pid()); // a scan of every slot, so only when needed
             }
-            stopNotificationsTo(backend.pid());
             if (rw != null && slot.generation == generation && rw.backend == backend) {
                 rw.backend = null;
                 afterExit(slot, rw, exitCode, failure == null ? null : messageOf(failure));
