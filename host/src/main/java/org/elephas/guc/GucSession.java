@@ -317,6 +317,13 @@ public final class GucSession implements AutoCloseable {
      */
     private void recompute() {
         GucSnapshot latest = registry.current();
+        if (latest == base && ownPlaceholders.isEmpty() && server.isEmpty() && connection.isEmpty()
+                && session.isEmpty() && local.isEmpty()) {
+            // Nothing of this backend's own (a new background worker, typically): its view is the
+            // global snapshot itself, which a copy would only duplicate, at a cost per launch.
+            view = latest;
+            return;
+        }
         Map<String, Parameter> params = new HashMap<>(latest.params);
         ownPlaceholders.keySet().removeIf(params::containsKey);
         for (Map<String, Own> layer : List.of(server, connection, session, local)) {
