@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import org.elephas.api.LogLevel;
 import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
 import org.elephas.api.bgworker.BackgroundWorker;
@@ -519,15 +520,15 @@ public final class Backend implements SignalTarget {
 
     private void processInterrupts(boolean includeCancel) {
         if (procDiePending) {
-            throw PgException.fatal(SqlState.ADMIN_SHUTDOWN, terminationMessage());
+            throw new InterruptReport(LogLevel.FATAL, SqlState.ADMIN_SHUTDOWN, terminationMessage());
         }
         if (includeCancel && queryCancelPending) {
             boolean timeout = statementTimeoutPending;
             queryCancelPending = false;
             statementTimeoutPending = false;
             interruptPending = false;
-            throw PgException.error(SqlState.QUERY_CANCELED, timeout ? "canceling statement due to statement timeout"
-                    : "canceling statement due to user request");
+            throw new InterruptReport(LogLevel.ERROR, SqlState.QUERY_CANCELED, timeout
+                    ? "canceling statement due to statement timeout" : "canceling statement due to user request");
         }
     }
 
