@@ -2,8 +2,6 @@ package org.elephas.log;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.IntSupplier;
 
@@ -21,8 +19,7 @@ import org.elephas.api.hooks.ErrorData;
 public final class ServerLog {
     private static final ThreadLocal<Boolean> IN_HOOK = new ThreadLocal<>();
     private volatile java.util.function.Supplier<EmitLogHook.Next> emitLog;
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'").withZone(ZoneOffset.UTC);
+    private final LogTimestamps timestamps = new LogTimestamps();
 
     private final PrintStream sink;
     private final IntSupplier pidOfCaller;
@@ -172,7 +169,7 @@ public final class ServerLog {
         String detail = edata.detail();
         String hint = edata.hint();
         String statement = edata.statement();
-        String prefix = TIMESTAMP.format(Instant.now()) + " [" + pid + "] ";
+        String prefix = timestamps.format(Instant.now()) + " [" + pid + "] ";
         StringBuilder lines = new StringBuilder(128);
         // As PostgreSQL does: continuation lines of a multi-line field start with a tab.
         lines.append(prefix).append(level.name()).append(":  ").append(withTabs(message)).append('\n');
