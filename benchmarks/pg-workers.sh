@@ -130,13 +130,17 @@ as_pg "$PG_BIN/postgres" -D "$tmp/pg/data" -p "$pg_port" -k "$tmp/pg" -c listen_
     -c max_worker_processes=1010 -c shared_preload_libraries="$lib" >"$tmp/pg/postgres.log" 2>&1 &
 pg_pid=$!
 await_line "$tmp/pg/postgres.log" "database system is ready to accept connections"
-echo "PostgreSQL: pid $pg_pid port $pg_port, max_worker_processes=1010, bgw_bench preloaded; data and logs: $tmp"
+# The postmaster itself ($pg_pid may be runuser's PID).
+pm_pid=$(head -1 "$tmp/pg/data/postmaster.pid")
+echo "PostgreSQL: pid $pm_pid port $pg_port, max_worker_processes=1010, bgw_bench preloaded; data and logs: $tmp"
 
 pg_sql() { psql -h "$tmp/pg" -p "$pg_port" -U postgres -d postgres -AtqX -v ON_ERROR_STOP=1 "$@"; }
 
 # ---- memory helpers ----
 # The server's processes: the postmaster and its children.
-pg_tree() { echo "$pg_pid"; ps -o pid= --ppid "$pg_pid" | tr -d ' '; }
+pg_tree() { echo "$pm_pid"; ps -o pid= --ppid "$pm_pid" | tr -d ' '; }
+# The postmaster's children that are bench workers (process title "postgres: bgw_bench worker ...").
+bench_children() { ps -o pid=,stat=,cmd= --ppid "$pm_pid" | awk '$3 == "postgres:" && $4 == "bgw_bench" || $2 ~ /^Z/ {print $1}'; }
 # MB of a field summed over /proc/PID/smaps_rollup (Pss) or /proc/PID/status (VmRSS) of PIDs on stdin.
 sum_kb() { # file, field
     local total=0 kb
@@ -190,21 +194,25 @@ done
 if [ "$MEMORY" = 1 ]; then
     echo "  resident memory ..." >&2
     # 1000 waiting workers without a database connection (Elephas's bench workers), then 1000
-    # connected ones (what worker_spi's workers are); each set is ended with pg_terminate_backend.
+    # connected ones (what worker_spi's workers are).
     pg_sql -c "select bgw_bench_launch(1000, null)" >/dev/null
     read -r pg_bare_pss pg_bare_rss pg_bare_procs <<<"$(pg_memory)"
-    pg_sql -c "select count(pg_terminate_backend(pid)) from pg_stat_activity where backend_type = 'bgw_bench'" >/dev/null
+    # SIGTERM (what pg_terminate_backend sends) to each by PID: workers without a database
+    # connection are not in pg_stat_activity.
+    bench_children | xargs -r kill -TERM
+    # Slots are freed when the postmaster reaps the workers: wait until no child is one (or a zombie).
     for _ in $(seq 1 600); do
-        [ "$(pg_sql -c "select count(*) from pg_stat_activity where backend_type = 'bgw_bench'")" = 0 ] && break
+        [ -z "$(bench_children)" ] && break
         sleep 0.1
     done
     pg_sql -c "select bgw_bench_launch(1000, 'postgres')" >/dev/null
     read -r pg_conn_pss pg_conn_rss pg_conn_procs <<<"$(pg_memory)"
 
     # Elephas: the distribution, idle, then with 1000 worker_spi dynamic workers waiting on their
-    # latches (naptime so long that none wakes while measured).
+    # latches (naptime so long that none wakes while measured). max_worker_processes=1010 as for
+    # PostgreSQL: the shipped configuration's ticker worker takes a slot too.
     elephas_port=$(free_port)
-    "$ELEPHAS_HOME/bin/elephas" -D "$tmp/elephas-data" -p "$elephas_port" -c max_worker_processes=1000 \
+    "$ELEPHAS_HOME/bin/elephas" -D "$tmp/elephas-data" -p "$elephas_port" -c max_worker_processes=1010 \
         -c worker_spi.naptime=2147483647 >"$tmp/elephas.log" 2>&1 &
     elephas_pid=$!
     await_line "$tmp/elephas.log" "database system is ready to accept connections"
@@ -259,7 +267,7 @@ if memory == "1":
         "(the figure to use: shared buffers counted once); the RSS sums count shared memory once per process",
         "resident memory, 1000 workers: PostgreSQL with 1000 bgw_bench workers connected to database "
         "postgres waiting on their latches; Elephas (VmRSS of its one JVM process, default heap settings) "
-        "with 1000 worker_spi dynamic workers (worker_spi_launch, each connected, schema created) waiting",
+        "with 1000 worker_spi dynamic workers (worker_spi_launch, each connected, schema created) waiting, plus the shipped ticker worker",
     ]
 json.dump({"title": "Dynamic background worker lifecycle and resident memory, PostgreSQL 15 on this machine",
            "notes": notes, "series": series}, open(out, "w"), indent=1)
