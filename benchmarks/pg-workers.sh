@@ -276,10 +276,10 @@ def q(v, p):
     v = sorted(v)
     return v[min(len(v) - 1, int(p * len(v)))]
 print()
-print(f"{'system':14} {'measure':52} {'unit':4} {'n':>5} {'median':>10} {'p10':>10} {'p90':>10} {'p99':>10}")
+print(f"{'system':14} {'measure':56} {'unit':4} {'n':>5} {'median':>10} {'p10':>10} {'p90':>10} {'p99':>10}")
 for s in series:
     v = s["samples"]
-    print(f"{s['system']:14} {s['measure']:52} {s['unit']:4} {len(v):5d} {statistics.median(v):10.1f} "
+    print(f"{s['system']:14} {s['measure']:56} {s['unit']:4} {len(v):5d} {statistics.median(v):10.1f} "
           f"{q(v, 0.1):10.1f} {q(v, 0.9):10.1f} {q(v, 0.99):10.1f}")
 EOF
 echo
