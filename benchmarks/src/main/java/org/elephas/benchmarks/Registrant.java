@@ -34,13 +34,18 @@ public final class Registrant implements AutoCloseable {
     private final Postmaster postmaster;
     private final Backend backend;
     private final AtomicLong arrivals = new AtomicLong();
+    /** When each arrival was counted ({@code System.nanoTime()}), by arrival number modulo its length. */
+    private final long[] arrivalNanos = new long[64];
 
     /** @param postmaster a started server */
     public Registrant(Postmaster postmaster) {
         this.postmaster = postmaster;
         this.backend = postmaster.procs().create(Backend.Kind.CLIENT_BACKEND, "client backend");
         backend.pqsignal(Signal.SIGUSR2, (signal, target) -> {
-            arrivals.incrementAndGet();
+            // One signalling worker at a time (see above), so the handler runs alone.
+            long n = arrivals.get() + 1;
+            arrivalNanos[(int) (n % arrivalNanos.length)] = System.nanoTime();
+            arrivals.set(n);
             target.latch().set();
         });
     }
@@ -65,6 +70,18 @@ public final class Registrant implements AutoCloseable {
     /** @return how many workers have signalled so far */
     public long arrivals() {
         return arrivals.get();
+    }
+
+    /**
+     * When an arrival was counted: the handler runs on the signalling worker's thread, so this is
+     * the moment the worker signalled. Valid for the last 64 arrivals, after
+     * {@link #awaitArrivals(long)} has seen it.
+     *
+     * @param arrival the arrival's number (1 is the first since the registrant was created)
+     * @return its {@code System.nanoTime()}
+     */
+    public long arrivalNanos(long arrival) {
+        return arrivalNanos[(int) (arrival % arrivalNanos.length)];
     }
 
     /**
@@ -96,9 +113,21 @@ public final class Registrant implements AutoCloseable {
      * @return the record
      */
     public BackgroundWorker worker(String function) {
+        return worker(function, BackgroundWorker.BGW_NEVER_RESTART);
+    }
+
+    /**
+     * A dynamic worker record of the benchmark bundle whose {@code bgw_main_arg} is this
+     * backend's PID.
+     *
+     * @param function the entry point's method name in {@link BenchWorkers}
+     * @param restartTime {@code bgw_restart_time} in seconds, or {@link BackgroundWorker#BGW_NEVER_RESTART}
+     * @return the record
+     */
+    public BackgroundWorker worker(String function, int restartTime) {
         return BackgroundWorker.builder().name("bench " + function).type("bench " + function)
                 .flags(BgWorkerFlags.SHMEM_ACCESS).startTime(BgWorkerStartTime.RECOVERY_FINISHED)
-                .restartTime(BackgroundWorker.BGW_NEVER_RESTART).libraryName(BenchExtension.NAME)
+                .restartTime(restartTime).libraryName(BenchExtension.NAME)
                 .functionName(BenchWorkers.class.getName() + "." + function).mainArg(Datum.ofInt32(backend.pid()))
                 .build();
     }

@@ -1,6 +1,8 @@
 package org.elephas.benchmarks.workers;
 
 import org.elephas.api.Datum;
+import org.elephas.api.PgException;
+import org.elephas.api.SqlState;
 import org.elephas.api.bgworker.BackgroundWorkers;
 import org.elephas.api.ipc.Backends;
 import org.elephas.api.ipc.Interrupts;
@@ -41,6 +43,18 @@ public final class BenchWorkers {
      */
     public static void signalAndExit(Datum arg) {
         Backends.kill(arg.int32(), Signal.SIGUSR2);
+    }
+
+    /**
+     * Signals its registrant ({@code SIGUSR2} to PID {@code arg}), then fails with FATAL: exit
+     * code 1, so a worker with a restart time is launched again (the restart benchmark,
+     * {@code bgw_restart_time = 0}).
+     *
+     * @param arg the registrant's PID
+     */
+    public static void signalAndFail(Datum arg) {
+        Backends.kill(arg.int32(), Signal.SIGUSR2);
+        throw PgException.fatal(SqlState.INTERNAL_ERROR, "bench worker exiting with failure to be restarted");
     }
 
     /**
