@@ -2,8 +2,8 @@
 # The performance report in one command: builds what it needs, runs every benchmark, and
 # regenerates docs/performance.md and docs/performance.png from this run's figures.
 #
-#   benchmarks/report.sh             # the full run, about 30 minutes on 2 cores
-#   QUICK=1 benchmarks/report.sh     # a smoke run, about 8 minutes: fewer forks, iterations and
+#   benchmarks/report.sh             # the full run, about 40 minutes on 2 cores
+#   QUICK=1 benchmarks/report.sh     # a smoke run, about 12 minutes: fewer forks, iterations and
 #                                    # rounds; the figures are indicative only
 #
 # Environment:
@@ -42,18 +42,22 @@ if [ -n "${QUICK:-}" ]; then
     jmh_many=(-f 1 -wi 3 -i 5)
     jmh_dispatch=(-f 1 -wi 3 -i 3)
     jmh_bundles=(-f 1 -wi 3 -i 3)
-    export DURATION=3 ROUNDS=1 WARMUP=3
+    pgbench_env=(DURATION=3 ROUNDS=1 WARMUP=3)
+    pg_workers_env=(SAMPLES=200 WARMUP=50 RESTART_SAMPLES=50 ROUNDS=3 MANY_WARMUP=1)
+    restart_args=(100 50)
     deploy_rounds=5
-    export BOOT_ROUNDS=3 PG_WORKER_SAMPLES=200
+    boot_env=(ROUNDS=3)
 else
     mode=full
     jmh_workers=()             # the annotations: 2 forks x (3 warmup + 5 measured 1 s iterations)
     jmh_many=()                # 2 forks x (5 warmup + 10 measured single shots)
     jmh_dispatch=(-f 1 -wi 5 -i 5)
     jmh_bundles=(-f 2 -wi 5 -i 5)
-    export DURATION=${DURATION:-10} ROUNDS=${ROUNDS:-3} WARMUP=${WARMUP:-10}
+    pgbench_env=(DURATION=10 ROUNDS=3 WARMUP=10)
+    pg_workers_env=()          # pg-workers.sh's defaults: 1000 samples, 10 rounds of N workers
+    restart_args=(1000 200)
     deploy_rounds=20
-    export BOOT_ROUNDS=${BOOT_ROUNDS:-10}
+    boot_env=(ROUNDS=10)
 fi
 
 # Run one step, its output appended to the log; a failure is recorded, not fatal.
@@ -80,7 +84,8 @@ jmh() { # result name, benchmark regexp, JMH options...
 
 workers() {
     jmh workers 'WorkerLifecycleBenchmark' "${jmh_workers[@]}" &&
-    jmh many-workers 'ManyDynamicWorkersBenchmark' "${jmh_many[@]}"
+    jmh many-workers 'ManyDynamicWorkersBenchmark' "${jmh_many[@]}" &&
+    "$java" -cp "$jar" org.elephas.benchmarks.WorkerRestartBenchmark "${restart_args[@]}" "$results/restart.json"
 }
 hooks() {
     jmh dispatch 'HookDispatchBenchmark' "${jmh_dispatch[@]}" &&
@@ -109,11 +114,11 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if [ -f "$jar" ]; then
     run_step workers workers
-    run_step pg-workers "$here/pg-workers.sh" "$results/pg-workers.json"
+    run_step pg-workers env "${pg_workers_env[@]}" "$here/pg-workers.sh" "$results/pg-workers.json"
     run_step hooks hooks
-    run_step pgbench env RESULTS="$results/pgbench.json" "$here/pgbench.sh"
+    run_step pgbench env "${pgbench_env[@]}" RESULTS="$results/pgbench.json" "$here/pgbench.sh"
     run_step deploy "$java" -cp "$jar" org.elephas.benchmarks.DeployLatencyBenchmark "$deploy_rounds" "$results/deploy.json"
-    run_step boot "$here/boot.sh" "$results/boot.json"
+    run_step boot env "${boot_env[@]}" "$here/boot.sh" "$results/boot.json"
 else
     echo "no $jar: the build failed" | tee -a "$log"
     failed+=(benchmarks)

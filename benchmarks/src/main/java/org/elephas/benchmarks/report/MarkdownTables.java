@@ -3,6 +3,7 @@ package org.elephas.benchmarks.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The report's tables, rendered as Markdown from one run's {@link ReportData}. */
 final class MarkdownTables {
@@ -17,8 +18,8 @@ final class MarkdownTables {
      * Every measure of the named result files, one row each: Elephas's median, spread and p99,
      * then each baseline system's, and how many times better Elephas is.
      */
-    String compare(List<String> files) {
-        List<String> measures = data.measuresOf(files);
+    String compare(List<String> files, Predicate<String> measureFilter) {
+        List<String> measures = data.measuresOf(files).stream().filter(measureFilter).toList();
         if (measures.isEmpty()) {
             return missing(String.join(", ", files));
         }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * the template's prose with every {@code {{placeholder}}} replaced by this run's figures.
  *
  * <p>Placeholders: {@code {{generated}}}, {@code {{machine}}}, {@code {{targets}}},
- * {@code {{plot}}}, {@code {{compare FILE,FILE...}}} (a comparison table of the measures of those
- * result files), {@code {{notes FILE}}}, {@code {{dispatch}}} and {@code {{hookcost}}}.
+ * {@code {{plot}}}, {@code {{compare FILE,FILE... [~|!~ TEXT]}}} (a comparison table of the
+ * measures of those result files, or of those that do or do not contain TEXT), {@code {{notes FILE}}}, {@code {{dispatch}}} and {@code {{hookcost}}}.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.elephas.benchmarks.report.PerformanceReport
  * RESULTS_DIR TEMPLATE OUTPUT.md OUTPUT.png}
@@ -25,7 +25,7 @@ public final class PerformanceReport {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)(?: ([^}]*))?}}");
 
     /** The result files whose PostgreSQL ratios go into the plot's left panel. */
-    private static final List<String> LIFECYCLE = List.of("pg-workers.json", "jmh-workers.json", "jmh-many-workers.json");
+    private static final List<String> LIFECYCLE = List.of("pg-workers.json", "jmh-workers.json", "jmh-many-workers.json", "restart.json");
 
     /** The result files whose PostgreSQL ratios go into the plot's right panel. */
     private static final List<String> END_TO_END = List.of("pgbench.json", "boot.json");
@@ -91,7 +91,7 @@ public final class PerformanceReport {
                 return plotted ? "![Elephas vs PostgreSQL 15: how many times better, per measure](" + plotName + ")"
                         : "_No plot: this run measured no ratio against PostgreSQL._";
             case "compare":
-                return tables.compare(files(argument));
+                return compare(argument);
             case "notes":
                 return tables.notes(argument.trim());
             case "dispatch":
@@ -103,11 +103,22 @@ public final class PerformanceReport {
         }
     }
 
-    private static List<String> files(String argument) {
+    /** {@code FILE,FILE...}, optionally {@code ~ TEXT} (only measures containing it) or {@code !~ TEXT} (none). */
+    private String compare(String argument) {
         if (argument == null || argument.isBlank()) {
             throw new IllegalArgumentException("{{compare}} needs result file names");
         }
-        return Arrays.stream(argument.split(",")).map(String::trim).toList();
+        String[] parts = argument.trim().split("\\s+", 3);
+        List<String> files = Arrays.stream(parts[0].split(",")).map(String::trim).toList();
+        if (parts.length == 1) {
+            return tables.compare(files, measure -> true);
+        }
+        if (parts.length != 3 || !(parts[1].equals("~") || parts[1].equals("!~"))) {
+            throw new IllegalArgumentException("{{compare " + argument + "}}: expected FILES [~|!~ TEXT]");
+        }
+        boolean keep = parts[1].equals("~");
+        String text = parts[2];
+        return tables.compare(files, measure -> measure.contains(text) == keep);
     }
 
     private String machine() {

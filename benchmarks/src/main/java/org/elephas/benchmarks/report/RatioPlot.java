@@ -63,8 +63,8 @@ final class RatioPlot {
         List<String> labels = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (String measure : data.measuresOf(files)) {
-            if (measure.contains("latency")) {
-                continue; // pgbench's latency ratio repeats its throughput ratio
+            if (measure.contains("latency") || measure.startsWith("resident memory")) {
+                continue; // pgbench's latency ratio repeats its throughput ratio; memory is no speed
             }
             Optional<Series> elephas = data.find(Series.ELEPHAS, measure);
             Optional<Series> postgres = data.find("PostgreSQL 15", measure);
