@@ -27,9 +27,13 @@
 #                  /usr/lib/postgresql/15/bin)
 #   ELEPHAS_JAVA_OPTS  passed to bin/elephas
 #   JAVA_HOME / JAVA   the JDK bin/elephas runs on
+#   NO_CDS_TOO     set to also boot Elephas with ELEPHAS_CDS=off in every round (series
+#                  "Elephas (no CDS archive)"): the class-data sharing archive's effect in one run
 #   KEEP           set to keep the temporary directory (data directories, server logs)
 #
-# Run as root, PostgreSQL runs as the user "postgres". PostgreSQL's boot does not include initdb
+# Before the rounds, Elephas boots and stops once unmeasured: that writes the distribution's
+# class-data sharing archive if it has none for this JDK yet (bin/elephas, docs/operations.md),
+# as a user's first start would. Run as root, PostgreSQL runs as the user "postgres". PostgreSQL's boot does not include initdb
 # (reported separately as "initdb"); Elephas initialises a new data directory itself while it boots.
 set -euo pipefail
 
@@ -140,11 +144,11 @@ ms_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN {printf "%.1f", (b - a) / 1e6
 
 # Boot Elephas on DATADIR; sets $boot_ms to the milliseconds to ready, leaves it running as
 # $elephas_pid (not called in a subshell, so that the PID is kept for stopping it).
-boot_elephas() { # datadir log
+boot_elephas() { # datadir log [ELEPHAS_CDS value]
     local port t0
     port=$(free_port)
     t0=$(now_ns)
-    "$ELEPHAS_HOME/bin/elephas" -D "$1" -p "$port" -c "shared_preload_bundles=$PRELOAD" >"$2" 2>&1 &
+    ELEPHAS_CDS=${3:-${ELEPHAS_CDS:-on}} "$ELEPHAS_HOME/bin/elephas" -D "$1" -p "$port" -c "shared_preload_bundles=$PRELOAD" >"$2" 2>&1 &
     elephas_pid=$!
     await_ready "$port" "$elephas_pid" "$2"
     boot_ms=$(ms_since "$t0")
@@ -172,6 +176,10 @@ echo
 mkdir "$tmp/pg"
 [ "$(id -u)" = 0 ] && chown postgres "$tmp/pg"
 e_new=(); e_old=(); p_new=(); p_old=(); p_initdb=(); e_pss=(); e_rss=(); p_pss=(); p_rss=()
+n_new=(); n_old=(); n_pss=()
+boot_elephas "$tmp/warm-up" "$tmp/elephas-warm-up.log"
+stop_elephas
+rm -rf "$tmp/warm-up"
 for round in $(seq 1 "$ROUNDS"); do
     # PostgreSQL: initdb (timed on its own), the first boot on it, then a restart.
     rm -rf "$tmp/pg/data"
@@ -194,6 +202,15 @@ for round in $(seq 1 "$ROUNDS"); do
     sleep "$IDLE"
     read -r pss rss <<<"$(memory_mb "$elephas_pid")"; e_pss+=("$pss"); e_rss+=("$rss")
     stop_elephas
+    if [ -n "${NO_CDS_TOO:-}" ]; then
+        rm -rf "$tmp/elephas-nocds"
+        boot_elephas "$tmp/elephas-nocds" "$tmp/elephas-nocds-new.log" off; n_new+=("$boot_ms")
+        stop_elephas
+        boot_elephas "$tmp/elephas-nocds" "$tmp/elephas-nocds-old.log" off; n_old+=("$boot_ms")
+        sleep "$IDLE"
+        read -r pss rss <<<"$(memory_mb "$elephas_pid")"; n_pss+=("$pss")
+        stop_elephas
+    fi
     printf 'round %2d: new dir  PG %7s ms  Elephas %7s ms | existing dir  PG %7s ms  Elephas %7s ms\n' \
         "$round" "${p_new[-1]}" "${e_new[-1]}" "${p_old[-1]}" "${e_old[-1]}"
 done
@@ -212,6 +229,12 @@ row "boot to ready (existing data directory)" ms "$(med "${p_old[@]}")" "$(med "
 row "resident memory, idle (PSS)" MB "$(med "${p_pss[@]}")" "$(med "${e_pss[@]}")"
 row "resident memory, idle (RSS, summed)" MB "$(med "${p_rss[@]}")" "$(med "${e_rss[@]}")"
 printf '%-40s %5s | %13s %10s\n' "initdb (PostgreSQL only)" ms "$(med "${p_initdb[@]}")" "-"
+if [ -n "${NO_CDS_TOO:-}" ]; then
+    echo "Elephas without the CDS archive (ELEPHAS_CDS=off), same rounds; E/PG here = with / without:"
+    row "boot to ready (new data directory)" ms "$(med "${n_new[@]}")" "$(med "${e_new[@]}")"
+    row "boot to ready (existing data directory)" ms "$(med "${n_old[@]}")" "$(med "${e_old[@]}")"
+    row "resident memory, idle (PSS)" MB "$(med "${n_pss[@]}")" "$(med "${e_pss[@]}")"
+fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ -n "$RESULTS" ]; then
@@ -239,6 +262,11 @@ if [ -n "$RESULTS" ]; then
         echo "  $(series "PostgreSQL 15" "resident memory, idle" MB "${p_pss[@]}"),"
         echo "  $(series Elephas "resident memory, idle (RSS summed over processes)" MB "${e_rss[@]}"),"
         echo "  $(series "PostgreSQL 15" "resident memory, idle (RSS summed over processes)" MB "${p_rss[@]}"),"
+        if [ -n "${NO_CDS_TOO:-}" ]; then
+            echo "  $(series "Elephas (no CDS archive)" "boot to ready (new data directory)" ms "${n_new[@]}"),"
+            echo "  $(series "Elephas (no CDS archive)" "boot to ready (existing data directory)" ms "${n_old[@]}"),"
+            echo "  $(series "Elephas (no CDS archive)" "resident memory, idle" MB "${n_pss[@]}"),"
+        fi
         echo "  $(series "PostgreSQL 15" "initdb" ms "${p_initdb[@]}")"
         echo ' ]}'
     } >"$RESULTS"
