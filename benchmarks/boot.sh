@@ -8,7 +8,9 @@
 # After the existing-directory boot, once IDLE seconds have passed, the memory of the idle server
 # is read: PSS (/proc/PID/smaps_rollup; summed over PostgreSQL's processes, it counts their shared
 # memory once) and RSS (VmRSS; summed over PostgreSQL's processes it counts shared pages once
-# per process). Builds nothing: build first from the repository root with
+# per process). The CPU time the server has used when it is ready (all its threads; for
+# PostgreSQL all its processes) is also reported: unlike the wall time, it hardly depends on
+# what else the machine runs. Builds nothing: build first from the repository root with
 #   ./mvnw -B -q -DskipTests package
 #
 #   benchmarks/boot.sh [OUT.json]        # or RESULTS=OUT.json benchmarks/boot.sh
@@ -65,6 +67,7 @@ elephas_pid=
 pg_pid=
 pg_launcher=
 boot_ms=
+boot_cpu=
 
 as_pg() {
     if [ "$(id -u)" = 0 ]; then
@@ -140,6 +143,17 @@ memory_mb() { # pid
     awk -v p="$pss" -v r="$rss" 'BEGIN {printf "%.1f %.1f", p / 1024, r / 1024}'
 }
 
+# CPU time (user + system, ms) a server has used so far: its own threads, and for PostgreSQL
+# also its live children and the children it has waited for (fields 14-17 of /proc/PID/stat).
+cpu_ms() { # pid
+    local hz p total=0
+    hz=$(getconf CLK_TCK)
+    for p in $1 $(pgrep -P "$1" | tr '\n' ' '); do
+        total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo $((total * 1000 / hz))
+}
+
 ms_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN {printf "%.1f", (b - a) / 1e6}'; }
 
 # Boot Elephas on DATADIR; sets $boot_ms to the milliseconds to ready, leaves it running as
@@ -152,6 +166,7 @@ boot_elephas() { # datadir log [ELEPHAS_CDS value]
     elephas_pid=$!
     await_ready "$port" "$elephas_pid" "$2"
     boot_ms=$(ms_since "$t0")
+    boot_cpu=$(cpu_ms "$elephas_pid")
 }
 
 boot_pg() { # datadir log
@@ -164,6 +179,7 @@ boot_pg() { # datadir log
     await_ready "$port" "$pg_launcher" "$2"
     boot_ms=$(ms_since "$t0")
     pg_pid=$(head -1 "$1/postmaster.pid")
+    boot_cpu=$(cpu_ms "$pg_pid")
 }
 
 java_cmd=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
@@ -176,7 +192,7 @@ echo
 mkdir "$tmp/pg"
 [ "$(id -u)" = 0 ] && chown postgres "$tmp/pg"
 e_new=(); e_old=(); p_new=(); p_old=(); p_initdb=(); e_pss=(); e_rss=(); p_pss=(); p_rss=()
-n_new=(); n_old=(); n_pss=()
+n_new=(); n_old=(); n_pss=(); e_cpu=(); p_cpu=(); n_cpu=()
 boot_elephas "$tmp/warm-up" "$tmp/elephas-warm-up.log"
 stop_elephas
 rm -rf "$tmp/warm-up"
@@ -194,11 +210,11 @@ for round in $(seq 1 "$ROUNDS"); do
     boot_elephas "$tmp/elephas-data" "$tmp/elephas-new.log"; e_new+=("$boot_ms")
     stop_elephas
     # Restarts on the existing data directories, then idle memory.
-    boot_pg "$tmp/pg/data" "$tmp/pg/old.log"; p_old+=("$boot_ms")
+    boot_pg "$tmp/pg/data" "$tmp/pg/old.log"; p_old+=("$boot_ms"); p_cpu+=("$boot_cpu")
     sleep "$IDLE"
     read -r pss rss <<<"$(memory_mb "$pg_pid")"; p_pss+=("$pss"); p_rss+=("$rss")
     stop_pg
-    boot_elephas "$tmp/elephas-data" "$tmp/elephas-old.log"; e_old+=("$boot_ms")
+    boot_elephas "$tmp/elephas-data" "$tmp/elephas-old.log"; e_old+=("$boot_ms"); e_cpu+=("$boot_cpu")
     sleep "$IDLE"
     read -r pss rss <<<"$(memory_mb "$elephas_pid")"; e_pss+=("$pss"); e_rss+=("$rss")
     stop_elephas
@@ -206,7 +222,7 @@ for round in $(seq 1 "$ROUNDS"); do
         rm -rf "$tmp/elephas-nocds"
         boot_elephas "$tmp/elephas-nocds" "$tmp/elephas-nocds-new.log" off; n_new+=("$boot_ms")
         stop_elephas
-        boot_elephas "$tmp/elephas-nocds" "$tmp/elephas-nocds-old.log" off; n_old+=("$boot_ms")
+        boot_elephas "$tmp/elephas-nocds" "$tmp/elephas-nocds-old.log" off; n_old+=("$boot_ms"); n_cpu+=("$boot_cpu")
         sleep "$IDLE"
         read -r pss rss <<<"$(memory_mb "$elephas_pid")"; n_pss+=("$pss")
         stop_elephas
@@ -226,6 +242,7 @@ echo "medians of $ROUNDS; E/PG = Elephas / PostgreSQL"
 printf '%-40s %5s | %13s %10s %6s\n' measure unit "PostgreSQL 15" Elephas "E/PG"
 row "boot to ready (new data directory)" ms "$(med "${p_new[@]}")" "$(med "${e_new[@]}")"
 row "boot to ready (existing data directory)" ms "$(med "${p_old[@]}")" "$(med "${e_old[@]}")"
+row "CPU time to ready (existing directory)" ms "$(med "${p_cpu[@]}")" "$(med "${e_cpu[@]}")"
 row "resident memory, idle (PSS)" MB "$(med "${p_pss[@]}")" "$(med "${e_pss[@]}")"
 row "resident memory, idle (RSS, summed)" MB "$(med "${p_rss[@]}")" "$(med "${e_rss[@]}")"
 printf '%-40s %5s | %13s %10s\n' "initdb (PostgreSQL only)" ms "$(med "${p_initdb[@]}")" "-"
@@ -233,6 +250,7 @@ if [ -n "${NO_CDS_TOO:-}" ]; then
     echo "Elephas without the CDS archive (ELEPHAS_CDS=off), same rounds; E/PG here = with / without:"
     row "boot to ready (new data directory)" ms "$(med "${n_new[@]}")" "$(med "${e_new[@]}")"
     row "boot to ready (existing data directory)" ms "$(med "${n_old[@]}")" "$(med "${e_old[@]}")"
+    row "CPU time to ready (existing directory)" ms "$(med "${n_cpu[@]}")" "$(med "${e_cpu[@]}")"
     row "resident memory, idle (PSS)" MB "$(med "${n_pss[@]}")" "$(med "${e_pss[@]}")"
 fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -258,6 +276,8 @@ if [ -n "$RESULTS" ]; then
         echo "  $(series "PostgreSQL 15" "boot to ready (new data directory)" ms "${p_new[@]}"),"
         echo "  $(series Elephas "boot to ready (existing data directory)" ms "${e_old[@]}"),"
         echo "  $(series "PostgreSQL 15" "boot to ready (existing data directory)" ms "${p_old[@]}"),"
+        echo "  $(series Elephas "CPU time to ready (existing data directory)" ms "${e_cpu[@]}"),"
+        echo "  $(series "PostgreSQL 15" "CPU time to ready (existing data directory)" ms "${p_cpu[@]}"),"
         echo "  $(series Elephas "resident memory, idle" MB "${e_pss[@]}"),"
         echo "  $(series "PostgreSQL 15" "resident memory, idle" MB "${p_pss[@]}"),"
         echo "  $(series Elephas "resident memory, idle (RSS summed over processes)" MB "${e_rss[@]}"),"
@@ -265,6 +285,7 @@ if [ -n "$RESULTS" ]; then
         if [ -n "${NO_CDS_TOO:-}" ]; then
             echo "  $(series "Elephas (no CDS archive)" "boot to ready (new data directory)" ms "${n_new[@]}"),"
             echo "  $(series "Elephas (no CDS archive)" "boot to ready (existing data directory)" ms "${n_old[@]}"),"
+            echo "  $(series "Elephas (no CDS archive)" "CPU time to ready (existing data directory)" ms "${n_cpu[@]}"),"
             echo "  $(series "Elephas (no CDS archive)" "resident memory, idle" MB "${n_pss[@]}"),"
         fi
         echo "  $(series "PostgreSQL 15" "initdb" ms "${p_initdb[@]}")"
