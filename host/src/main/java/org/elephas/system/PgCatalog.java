@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,15 +42,8 @@ public final class PgCatalog {
         }
     }
 
-    /**
-     * Create or replace the views (after the host's other system views, which some use).
-     *
-     * @param statement a statement on the database's engine connection
-     * @throws SQLException from the engine
-     */
-    static void install(Statement statement) throws SQLException {
-        for (String sql : STATEMENTS) {
-            statement.execute(sql);
-        }
+    /** @return the statements that create or replace the views, in order (after the host's other system views, which some use) */
+    static List<String> statements() {
+        return STATEMENTS;
     }
 }

@@ -1,9 +1,17 @@
 package org.elephas.system;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.elephas.dialect.CatalogNames;
@@ -13,9 +21,10 @@ import org.elephas.engine.Engine;
 /**
  * Installs the system functions and views into each database the engine opens: the schema
  * {@value SystemViewRewrite#SCHEMA}, one engine function alias per function and one view per
- * system view, each view selecting from its table function. Run on every open, so that the
- * definitions always match this build: aliases are dropped and created again, views replaced
- * (objects of the user's that use them survive).
+ * system view, each view selecting from its table function. Checked on every open, so that the
+ * definitions always match this build: when the fingerprint recorded in the schema's comment
+ * differs, aliases are dropped and created again and views replaced (objects of the user's that
+ * use them survive).
  */
 public final class SystemObjects implements Engine.DatabaseInitializer {
     private static final String SCHEMA = SystemViewRewrite.SCHEMA;
@@ -68,19 +77,63 @@ public final class SystemObjects implements Engine.DatabaseInitializer {
         VIEWS.put(name, tableFunction);
     }
 
+    /**
+     * What {@link #initialize} runs, and its fingerprint, which the schema's comment records so
+     * that a database already holding these exact definitions is not rebuilt at every open (at
+     * boot that was hundreds of statements through a cold engine).
+     */
+    private static final List<String> STATEMENTS = statements();
+    private static final String VERSION = fingerprint(STATEMENTS);
+
+    private static List<String> statements() {
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+        for (Map.Entry<String, String> f : FUNCTIONS.entrySet()) {
+            statements.add("DROP ALIAS IF EXISTS " + SCHEMA + "." + f.getKey());
+            statements.add("CREATE ALIAS " + SCHEMA + "." + f.getKey() + " FOR '" + f.getValue() + "'");
+        }
+        for (Map.Entry<String, String> v : VIEWS.entrySet()) {
+            statements.add("CREATE OR REPLACE VIEW " + SCHEMA + "." + v.getKey() + " AS SELECT * FROM " + SCHEMA + "."
+                    + v.getValue() + "()");
+        }
+        statements.addAll(PgCatalog.statements());
+        return List.copyOf(statements);
+    }
+
+    private static String fingerprint(List<String> statements) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String statement : statements) {
+                digest.update(statement.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return "elephas system objects " + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void initialize(Connection connection) throws SQLException {
+        if (VERSION.equals(installedVersion(connection))) {
+            return;
+        }
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            for (Map.Entry<String, String> f : FUNCTIONS.entrySet()) {
-                s.execute("DROP ALIAS IF EXISTS " + SCHEMA + "." + f.getKey());
-                s.execute("CREATE ALIAS " + SCHEMA + "." + f.getKey() + " FOR '" + f.getValue() + "'");
+            for (String sql : STATEMENTS) {
+                s.execute(sql);
             }
-            for (Map.Entry<String, String> v : VIEWS.entrySet()) {
-                s.execute("CREATE OR REPLACE VIEW " + SCHEMA + "." + v.getKey() + " AS SELECT * FROM " + SCHEMA + "."
-                        + v.getValue() + "()");
+            s.execute("COMMENT ON SCHEMA " + SCHEMA + " IS '" + VERSION + "'");
+        }
+    }
+
+    /** The fingerprint recorded in the database, or null when none is (a new or older database). */
+    private static String installedVersion(Connection connection) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT REMARKS FROM INFORMATION_SCHEMA.SCHEMATA WHERE UPPER(SCHEMA_NAME) = UPPER(?)")) {
+            q.setString(1, SCHEMA);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
-            PgCatalog.install(s);
         }
     }
 }
