@@ -38,11 +38,12 @@ final class ExplainHooks {
     /**
      * PostgreSQL's {@code auto_explain_enabled()}: logging is on, this level is logged, and the
      * current top-level statement was sampled.
+     *
+     * @param minDuration {@code log_min_duration}, read once by the caller
      */
-    private boolean enabled(BackendState state) {
-        // Sampled first: false whenever logging was off when the statement began, so "off"
-        // costs no parameter read here.
-        return state.currentQuerySampled && settings.logMinDuration() >= 0
+    private boolean enabled(BackendState state, int minDuration) {
+        // Sampled first: false whenever logging was off when the statement began.
+        return state.currentQuerySampled && minDuration >= 0
                 && (state.nestingLevel == 0 || settings.logNestedStatements());
     }
 
@@ -58,7 +59,8 @@ final class ExplainHooks {
             state.currentQuerySampled = settings.logMinDuration() >= 0 && sampled(settings.sampleRate());
         }
         next.executorStart(queryDesc, eflags);
-        if (enabled(state)) {
+        // Sampled first: when it is false (logging off), no parameter is read again.
+        if (state.currentQuerySampled && enabled(state, settings.logMinDuration())) {
             queryDesc.instrumentTotalTime();
         }
     }
@@ -91,9 +93,11 @@ final class ExplainHooks {
 
     /** ExecutorEnd: log the plan of a statement that ran long enough, then release it. */
     void executorEnd(QueryDesc queryDesc, ExecutorEndHook.Next next) {
-        if (queryDesc.totalTimeInstrumented() && enabled(BackendState.current())) {
+        if (queryDesc.totalTimeInstrumented()) {
+            BackendState state = BackendState.current();
+            int minDuration = settings.logMinDuration();
             double msec = queryDesc.totalTimeNanos() / 1_000_000.0;
-            if (msec >= settings.logMinDuration()) {
+            if (enabled(state, minDuration) && msec >= minDuration) {
                 logPlan(queryDesc, msec);
             }
         }
