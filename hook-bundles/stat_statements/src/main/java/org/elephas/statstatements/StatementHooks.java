@@ -188,13 +188,19 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
     /** The entry of a statement at the current nesting level, for this role and database. */
     private Entry entry(BackendLocal me, long queryId, Query query) {
         Entry analyzed = me.analyzed;
+        int userId = Backends.getUserId(); // SET ROLE may have changed it since parse analysis
+        boolean toplevel = me.nestingLevel == 0;
         if (analyzed != null && me.analyzedQuery == query && !analyzed.removed && analyzed.key.queryId() == queryId
-                && analyzed.key.toplevel() == (me.nestingLevel == 0)) {
+                && analyzed.key.toplevel() == toplevel && analyzed.key.userId() == userId) {
             // The statement post_parse_analyze saw, in the same session (a Query belongs to
-            // one), so the same role and database: no second lookup.
+            // one), so the same database: no second lookup.
             return analyzed;
         }
-        EntryKey key = me.probe.set(queryId, Backends.getUserId(), Backends.myDatabaseId(), me.nestingLevel == 0);
-        return state.findOrCreate(key, query.normalizedText(), false);
+        EntryKey key = me.probe.set(queryId, userId, Backends.myDatabaseId(), toplevel);
+        Entry e = state.findOrCreate(key, query.normalizedText(), false);
+        if (me.analyzedQuery == query) {
+            me.analyzed = e; // a prepared statement run again before another is analysed: found at once
+        }
+        return e;
     }
 }
