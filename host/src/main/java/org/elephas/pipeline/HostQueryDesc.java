@@ -22,6 +22,11 @@ public final class HostQueryDesc implements QueryDesc {
     long processed;
     /** The engine connection whose transaction this statement opened and must end, or null. */
     private Connection ownTransaction;
+    // totaltime: whether asked for, the time added up, and the interval still running, if any.
+    private boolean instrumented;
+    private long totalNanos;
+    private long openSince;
+    private boolean open;
 
     /**
      * @param plannedStmt the plan
@@ -73,6 +78,38 @@ public final class HostQueryDesc implements QueryDesc {
     @Override
     public int nestingLevel() {
         return nestingLevel;
+    }
+
+    @Override
+    public void instrumentTotalTime() {
+        instrumented = true;
+    }
+
+    @Override
+    public boolean totalTimeInstrumented() {
+        return instrumented;
+    }
+
+    @Override
+    public long totalTimeNanos() {
+        // Read while an interval runs (ExecutorEnd without ExecutorFinish): up to now.
+        return open ? totalNanos + (System.nanoTime() - openSince) : totalNanos;
+    }
+
+    /** The standard ExecutorRun or ExecutorFinish begins: open an interval, if timed and none is open. */
+    void startTiming() {
+        if (instrumented && !open) {
+            openSince = System.nanoTime();
+            open = true;
+        }
+    }
+
+    /** The standard ExecutorRun or ExecutorFinish ends: add the open interval, if any. */
+    void stopTiming() {
+        if (open) {
+            totalNanos += System.nanoTime() - openSince;
+            open = false;
+        }
     }
 
     /** @return whether ExecutorRun stopped at its row count with rows left (a suspended portal) */

@@ -19,6 +19,7 @@ import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
 import org.elephas.api.hooks.ExecutorEndHook;
 import org.elephas.api.hooks.ExecutorRunHook;
+import org.elephas.api.hooks.ExecutorStartHook;
 import org.elephas.api.hooks.HookRegistration;
 import org.elephas.api.hooks.PostParseAnalyzeHook;
 import org.elephas.api.hooks.ProcessUtilityHook;
@@ -93,6 +94,38 @@ class HookChainTest {
             assertEquals("on", c.value("show standard_conforming_strings"), "other statements pass on");
             c.rows("select * from generate_series(1, 3)");
             assertEquals(List.of(3L), processed, "ExecutorEnd saw the rows the executor produced");
+        }
+    }
+
+    @Test
+    void theExecutorTimesAStatementOnlyWhenAHookAsksAndOnceForAllThatAsk() {
+        AtomicBoolean ask = new AtomicBoolean();
+        List<Boolean> instrumentedBefore = new CopyOnWriteArrayList<>();
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        ExecutorStartHook asking = (qd, eflags, next) -> {
+            next.executorStart(qd, eflags);
+            instrumentedBefore.add(qd.totalTimeInstrumented());
+            if (ask.get()) {
+                qd.instrumentTotalTime();
+            }
+        };
+        try (HookRegistration first = install(ExecutorStartHook.class, asking, "first");
+                HookRegistration second = install(ExecutorStartHook.class, asking, "second");
+                HookRegistration end = install(ExecutorEndHook.class, (qd, next) -> {
+                    seen.add(qd.totalTimeInstrumented() ? qd.totalTimeNanos() : -1L);
+                    next.executorEnd(qd);
+                }, "end"); SqlClient c = server.connect()) {
+            c.rows("select count(*) from generate_series(1, 20000)");
+            assertEquals(List.of(-1L), seen, "nobody asked: not timed");
+
+            ask.set(true);
+            long started = System.nanoTime();
+            c.rows("select count(*) from generate_series(1, 20000)");
+            long wall = System.nanoTime() - started;
+            assertEquals(List.of(false, false, false, true), instrumentedBefore,
+                    "the second hook to ask finds the timer the first one asked for");
+            long nanos = seen.get(1);
+            assertTrue(nanos > 0 && nanos < wall, () -> "timed " + nanos + " ns of a statement that took " + wall);
         }
     }
 

@@ -15,10 +15,10 @@ import org.elephas.api.hooks.ExecutorStartHook;
  *
  * <ul>
  * <li>ExecutorStart decides, at the start of each top-level statement, whether it is sampled,
- * and starts timing the statement when logging is enabled for it;</li>
+ * and has the executor time the statement ({@link QueryDesc#instrumentTotalTime()}) when
+ * logging is enabled for it;</li>
  * <li>ExecutorRun and ExecutorFinish raise the nesting level around the rest of the chain, so
- * statements run from inside (SPI, functions) are seen as nested, and add their time to the
- * statement's;</li>
+ * statements run from inside (SPI, functions) are seen as nested;</li>
  * <li>ExecutorEnd logs {@code duration: ... ms  plan: ...} when the statement ran at least
  * {@code log_min_duration}, before calling the rest of the chain, which releases the
  * statement.</li>
@@ -38,15 +38,20 @@ final class ExplainHooks {
     /**
      * PostgreSQL's {@code auto_explain_enabled()}: logging is on, this level is logged, and the
      * current top-level statement was sampled.
+     *
+     * @param minDuration {@code log_min_duration}, read once by the caller
      */
-    private boolean enabled(BackendState state) {
-        // Sampled first: false whenever logging was off when the statement began, so "off"
-        // costs no parameter read here.
-        return state.currentQuerySampled && settings.logMinDuration() >= 0
+    private boolean enabled(BackendState state, int minDuration) {
+        // Sampled first: false whenever logging was off when the statement began.
+        return state.currentQuerySampled && minDuration >= 0
                 && (state.nestingLevel == 0 || settings.logNestedStatements());
     }
 
-    /** ExecutorStart: sample, then time the statement if it may be logged. */
+    /**
+     * ExecutorStart: sample, then have the executor time the statement if it may be logged
+     * (auto_explain allocates {@code queryDesc->totaltime}; the timer is shared with other
+     * extensions that ask).
+     */
     void executorStart(QueryDesc queryDesc, int eflags, ExecutorStartHook.Next next) {
         BackendState state = BackendState.current();
         if (state.nestingLevel == 0) {
@@ -54,8 +59,9 @@ final class ExplainHooks {
             state.currentQuerySampled = settings.logMinDuration() >= 0 && sampled(settings.sampleRate());
         }
         next.executorStart(queryDesc, eflags);
-        if (enabled(state)) {
-            state.startTiming(queryDesc);
+        // Sampled first: when it is false (logging off), no parameter is read again.
+        if (state.currentQuerySampled && enabled(state, settings.logMinDuration())) {
+            queryDesc.instrumentTotalTime();
         }
     }
 
@@ -63,66 +69,35 @@ final class ExplainHooks {
         return rate >= 1.0 || ThreadLocalRandom.current().nextDouble() < rate;
     }
 
-    /**
-     * ExecutorRun: one level deeper for whatever runs inside; timed if the statement is. A run
-     * to completion ({@code count} 0, run once) is followed at once by ExecutorFinish, so its
-     * interval stays open until Finish ends: two clock reads per statement instead of four.
-     */
+    /** ExecutorRun: one level deeper for whatever runs inside; the executor does the timing. */
     void executorRun(QueryDesc queryDesc, long count, boolean executeOnce, ExecutorRunHook.Next next) {
         BackendState state = BackendState.current();
-        BackendState.QueryTimer timer = state.timerOf(queryDesc);
-        long start = timer == null ? 0 : System.nanoTime();
         state.nestingLevel++;
         try {
             next.executorRun(queryDesc, count, executeOnce);
-        } catch (RuntimeException | Error e) {
-            // A statement that fails here never reaches ExecutorEnd.
-            state.stopTiming(queryDesc);
-            throw e;
         } finally {
             state.nestingLevel--;
-        }
-        if (timer != null) {
-            if (count == 0 && executeOnce) {
-                timer.open(start);
-            } else {
-                // A portal fetching in steps: the time between fetches is not the statement's.
-                timer.totalNanos += System.nanoTime() - start;
-            }
         }
     }
 
-    /** ExecutorFinish: as ExecutorRun; closes the interval a run to completion left open. */
+    /** ExecutorFinish: as ExecutorRun. */
     void executorFinish(QueryDesc queryDesc, ExecutorFinishHook.Next next) {
         BackendState state = BackendState.current();
-        BackendState.QueryTimer timer = state.timerOf(queryDesc);
-        if (timer != null && !timer.isOpen()) {
-            timer.open(System.nanoTime());
-        }
         state.nestingLevel++;
         try {
             next.executorFinish(queryDesc);
-        } catch (RuntimeException | Error e) {
-            state.stopTiming(queryDesc);
-            throw e;
         } finally {
             state.nestingLevel--;
-        }
-        if (timer != null) {
-            timer.close();
         }
     }
 
     /** ExecutorEnd: log the plan of a statement that ran long enough, then release it. */
     void executorEnd(QueryDesc queryDesc, ExecutorEndHook.Next next) {
-        BackendState state = BackendState.current();
-        BackendState.QueryTimer timer = state.stopTiming(queryDesc);
-        if (timer != null && enabled(state)) {
-            if (timer.isOpen()) {
-                timer.close(); // ended without ExecutorFinish
-            }
-            double msec = timer.totalNanos / 1_000_000.0;
-            if (msec >= settings.logMinDuration()) {
+        if (queryDesc.totalTimeInstrumented()) {
+            BackendState state = BackendState.current();
+            int minDuration = settings.logMinDuration();
+            double msec = queryDesc.totalTimeNanos() / 1_000_000.0;
+            if (enabled(state, minDuration) && msec >= minDuration) {
                 logPlan(queryDesc, msec);
             }
         }

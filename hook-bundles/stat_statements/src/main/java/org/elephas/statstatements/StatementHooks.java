@@ -26,8 +26,8 @@ import org.elephas.api.sql.QueryDesc;
  * ProcessUtility, and comes back down in {@code finally}, so that it survives errors: whatever
  * runs inside them (SPI from a function, an extension script's statements) is nested. With
  * {@code track = top} only level 0 is counted. Execution time is the time spent in ExecutorRun
- * and ExecutorFinish (pgss's {@code queryDesc->totaltime}); a statement that fails is not
- * counted.
+ * and ExecutorFinish, timed by the executor ({@link QueryDesc#totalTimeNanos()}, pgss's
+ * {@code queryDesc->totaltime}); a statement that fails is not counted.
  */
 final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, ExecutorStartHook, ExecutorRunHook,
         ExecutorFinishHook, ExecutorEndHook, ProcessUtilityHook {
@@ -102,62 +102,55 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
         return result;
     }
 
-    /** ExecutorStart: the standard work first, then start timing this statement if it is tracked. */
+    /**
+     * ExecutorStart: the standard work first, then have the executor time this statement if it
+     * is tracked (pgss allocates {@code queryDesc->totaltime}; the timer is shared with other
+     * extensions that ask, so the clock is read once per interval, not once per extension).
+     */
     @Override
     public void executorStart(QueryDesc queryDesc, int eflags, ExecutorStartHook.Next next) {
         next.executorStart(queryDesc, eflags);
-        BackendLocal me = local.get();
-        if (settings.enabled(me.nestingLevel)) {
-            me.open(queryDesc);
+        if (settings.enabled(local.get().nestingLevel)) {
+            queryDesc.instrumentTotalTime();
         }
     }
 
+    /** ExecutorRun: one level deeper for whatever runs inside; the executor does the timing. */
     @Override
     public void executorRun(QueryDesc queryDesc, long count, boolean executeOnce, ExecutorRunHook.Next next) {
         BackendLocal me = local.get();
-        boolean timed = me.isOpen(queryDesc);
-        long start = timed ? System.nanoTime() : 0;
         me.nestingLevel++;
         try {
             next.executorRun(queryDesc, count, executeOnce);
-        } catch (RuntimeException | Error e) {
-            me.close(queryDesc); // failed: ExecutorEnd will not come, and nothing is counted
-            throw e;
         } finally {
             me.nestingLevel--;
         }
-        if (timed) {
-            me.addTime(queryDesc, System.nanoTime() - start);
-        }
     }
 
+    /** ExecutorFinish: as ExecutorRun. */
     @Override
     public void executorFinish(QueryDesc queryDesc, ExecutorFinishHook.Next next) {
         BackendLocal me = local.get();
-        boolean timed = me.isOpen(queryDesc);
-        long start = timed ? System.nanoTime() : 0;
         me.nestingLevel++;
         try {
             next.executorFinish(queryDesc);
-        } catch (RuntimeException | Error e) {
-            me.close(queryDesc);
-            throw e;
         } finally {
             me.nestingLevel--;
         }
-        if (timed) {
-            me.addTime(queryDesc, System.nanoTime() - start);
-        }
     }
 
-    /** ExecutorEnd: count the execution before the standard work releases the result. */
+    /**
+     * ExecutorEnd: count the execution (its time in ExecutorRun and ExecutorFinish) before the
+     * standard work releases the result. A statement that failed never gets here: it is not
+     * counted.
+     */
     @Override
     public void executorEnd(QueryDesc queryDesc, ExecutorEndHook.Next next) {
         BackendLocal me = local.get();
-        long nanos = me.close(queryDesc);
-        if (nanos >= 0) {
-            Query query = queryDesc.plannedStmt().query();
-            entry(me, queryDesc.plannedStmt().queryId(), query).addExec(nanos / NANOS_PER_MILLI, queryDesc.processed());
+        if (queryDesc.totalTimeInstrumented() && settings.enabled(me.nestingLevel)) {
+            PlannedStmt plan = queryDesc.plannedStmt();
+            entry(me, plan.queryId(), plan.query()).addExec(queryDesc.totalTimeNanos() / NANOS_PER_MILLI,
+                    queryDesc.processed());
         }
         next.executorEnd(queryDesc);
     }
@@ -195,13 +188,19 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
     /** The entry of a statement at the current nesting level, for this role and database. */
     private Entry entry(BackendLocal me, long queryId, Query query) {
         Entry analyzed = me.analyzed;
+        int userId = Backends.getUserId(); // SET ROLE may have changed it since parse analysis
+        boolean toplevel = me.nestingLevel == 0;
         if (analyzed != null && me.analyzedQuery == query && !analyzed.removed && analyzed.key.queryId() == queryId
-                && analyzed.key.toplevel() == (me.nestingLevel == 0)) {
+                && analyzed.key.toplevel() == toplevel && analyzed.key.userId() == userId) {
             // The statement post_parse_analyze saw, in the same session (a Query belongs to
-            // one), so the same role and database: no second lookup.
+            // one), so the same database: no second lookup.
             return analyzed;
         }
-        EntryKey key = me.probe.set(queryId, Backends.getUserId(), Backends.myDatabaseId(), me.nestingLevel == 0);
-        return state.findOrCreate(key, query.normalizedText(), false);
+        EntryKey key = me.probe.set(queryId, userId, Backends.myDatabaseId(), toplevel);
+        Entry e = state.findOrCreate(key, query.normalizedText(), false);
+        if (me.analyzedQuery == query) {
+            me.analyzed = e; // a prepared statement run again before another is analysed: found at once
+        }
+        return e;
     }
 }
