@@ -109,6 +109,10 @@ final class ExtendedQuery {
                     types[i] = inferred[i];
                 }
             }
+            // A statement's parameter types are fixed once it is prepared: infer them once.
+            if (declaredTypes.containsKey(statement)) {
+                declaredTypes.put(statement, types.clone());
+            }
         }
         return types;
     }
