@@ -248,7 +248,11 @@ public final class TransactionBlock {
                 state = State.FAILED;
                 if (savepoints.isEmpty()) {
                     try {
-                        connection.rollback();
+                        // A dropped database's engine closed the connection: nothing to undo
+                        // (and trying would write a trace file into the removed directory).
+                        if (!connection.isClosed()) {
+                            connection.rollback();
+                        }
                     } catch (SQLException e) {
                         // The block's ROLLBACK tries again.
                     }
