@@ -47,6 +47,11 @@ public final class ColumnOrigins {
         GENERATION.incrementAndGet();
     }
 
+    /** @return a number that changes whenever {@link #changed()} is called */
+    public static long generation() {
+        return GENERATION.get();
+    }
+
     /**
      * @param columns a result's columns (from {@link PgTypes#columns})
      * @param md the result's metadata

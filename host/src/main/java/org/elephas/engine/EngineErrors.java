@@ -62,7 +62,7 @@ public final class EngineErrors {
             case ErrorCode.VALUE_TOO_LONG_2 -> error(SqlState.STRING_DATA_RIGHT_TRUNCATION, message, e);
             case ErrorCode.INVALID_DATETIME_CONSTANT_2 -> error(SqlState.INVALID_DATETIME_FORMAT, message, e);
             case ErrorCode.STATEMENT_WAS_CANCELED -> error(SqlState.QUERY_CANCELED, "canceling statement due to user request", e);
-            case ErrorCode.LOCK_TIMEOUT_1 -> error(SqlState.LOCK_NOT_AVAILABLE, message, e);
+            case ErrorCode.LOCK_TIMEOUT_1 -> error(SqlState.LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout", e);
             case ErrorCode.DEADLOCK_1 -> error(SqlState.DEADLOCK_DETECTED, "deadlock detected", e).withDetail(message);
             case ErrorCode.FUNCTION_NOT_FOUND_1 ->
                 error(SqlState.UNDEFINED_FUNCTION, "function " + name + " does not exist", e);

@@ -128,6 +128,10 @@ final class CoreParameters {
                         .unit(GucUnit.MS).context(GucContext.USERSET)
                         .description("Sets the maximum allowed duration of any statement.")
                         .longDescription("A value of 0 turns off the timeout.")),
+                core(BEHAVIOR, Gucs.intVariable("lock_timeout", 0).range(0, Integer.MAX_VALUE)
+                        .unit(GucUnit.MS).context(GucContext.USERSET)
+                        .description("Sets the maximum allowed duration of any wait for a lock.")
+                        .longDescription("A value of 0 turns off the timeout.")),
                 core(LOCALE, locale("lc_messages", GucContext.SUSET)
                         .description("Sets the language in which messages are displayed.")),
                 core(LOCALE, locale("lc_monetary", GucContext.USERSET)

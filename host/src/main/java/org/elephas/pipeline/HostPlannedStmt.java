@@ -24,6 +24,8 @@ public final class HostPlannedStmt implements PlannedStmt {
     private final Connection connection;
     private final boolean cached;
     private PreparedStatement prepared;
+    private List<org.elephas.api.sql.Column> describedColumns;
+    private long describedGeneration = -1;
 
     /**
      * @param query the query
@@ -156,12 +158,19 @@ public final class HostPlannedStmt implements PlannedStmt {
      * @return the columns, or null when it returns no rows
      */
     public List<org.elephas.api.sql.Column> describeColumns() {
+        // Described once per table generation: clients describe each execution of a prepared
+        // statement (libpq's Describe of the portal), and the answer changes only with a table.
+        long generation = org.elephas.engine.ColumnOrigins.generation();
+        if (describedGeneration == generation) {
+            return describedColumns;
+        }
         try {
             java.sql.ResultSetMetaData md = prepared().getMetaData();
-            if (md == null || md.getColumnCount() == 0) {
-                return null;
-            }
-            return org.elephas.engine.PgTypes.columns(md, connection);
+            List<org.elephas.api.sql.Column> columns = md == null || md.getColumnCount() == 0 ? null
+                    : org.elephas.engine.PgTypes.columns(md, connection);
+            describedColumns = columns;
+            describedGeneration = generation;
+            return columns;
         } catch (SQLException e) {
             throw EngineErrors.translate(e);
         }

@@ -27,6 +27,8 @@ import org.elephas.guc.GucSession;
  *     {@code "$user"} stands for the session's role. Missing schemas are skipped, as PostgreSQL
  *     does, and the mapping is redone when a schema is created or dropped.
  * <li>{@code TimeZone}: the engine session's time zone.
+ * <li>{@code lock_timeout}: the engine's lock timeout; 0 (PostgreSQL's default) waits without
+ *     limit, where the engine would give up after 2 s (deadlocks are detected either way).
  * <li>{@code default_transaction_isolation}: the engine's isolation level for the next
  *     transaction (repeatable read is the engine's snapshot isolation, as PostgreSQL's is), shown
  *     as {@code transaction_isolation}.
@@ -41,6 +43,7 @@ final class EngineSettings {
     private long schemaGeneration = -1;
     private String timeZone;
     private String isolation;
+    private Object lockTimeout;
 
     EngineSettings(Connection connection, String roleName, boolean superuser, GucSession gucs) {
         this.connection = connection;
@@ -73,6 +76,12 @@ final class EngineSettings {
             if (!zone.equals(timeZone)) {
                 execute("SET TIME ZONE '" + ZoneId.of((String) zone, ZoneId.SHORT_IDS).getId() + "'");
                 timeZone = (String) zone;
+            }
+            Object lock = gucs.value("lock_timeout");
+            if (!lock.equals(lockTimeout)) {
+                int ms = (Integer) lock;
+                execute("SET LOCK_TIMEOUT " + (ms == 0 ? Integer.MAX_VALUE : ms));
+                lockTimeout = lock;
             }
             Object level = gucs.value("default_transaction_isolation");
             if (idle && !level.equals(isolation)) {

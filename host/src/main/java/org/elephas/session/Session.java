@@ -438,6 +438,23 @@ public final class Session implements StatementContext, AutoCloseable {
      * @return the completion, or null when the portal is suspended with rows left
      */
     public QueryCompletion executePortal(Portal portal, DestReceiver dest, long maxRows) {
+        return executePortal(portal, dest, maxRows, false);
+    }
+
+    /**
+     * Run a portal, as {@link #executePortal(Portal, DestReceiver, long)}; when the caller knows
+     * that a Sync follows and the portal runs to completion, a statement outside any transaction
+     * is the implicit transaction's only one, so the engine commits it on its own as a simple
+     * query's statement (the same outcome, without opening and committing a transaction around
+     * it: most of what a read-only statement cost the engine beyond the statement itself).
+     *
+     * @param portal the portal
+     * @param dest where rows go
+     * @param maxRows most rows to send, 0 for all
+     * @param lastBeforeSync whether Sync is the next message and {@code maxRows} is 0
+     * @return the completion, or null when the portal is suspended with rows left
+     */
+    public QueryCompletion executePortal(Portal portal, DestReceiver dest, long maxRows, boolean lastBeforeSync) {
         if (portal.completion != null && portal.held == null) {
             throw PgException.error(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "portal has already run");
         }
@@ -451,7 +468,9 @@ public final class Session implements StatementContext, AutoCloseable {
             Pipeline.Prepared p = portal.prepared;
             try {
                 if (portal.queryDesc == null) {
-                    transaction.beginImplicit();
+                    if (!(lastBeforeSync && maxRows == 0 && transaction.state() == TransactionBlock.State.IDLE)) {
+                        transaction.beginImplicit();
+                    }
                     beforeStatement(p.query());
                     portal.queryDesc = server.pipeline().start(p, portal.params, portal.forward);
                 } else {

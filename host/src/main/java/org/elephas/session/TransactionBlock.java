@@ -236,10 +236,28 @@ public final class TransactionBlock {
         }
     }
 
-    /** A statement failed: a block becomes FAILED, an implicit transaction is rolled back. */
+    /**
+     * A statement failed: a block becomes FAILED, an implicit transaction is rolled back. A
+     * block without savepoints is rolled back in the engine at once, as PostgreSQL aborts the
+     * transaction at the error: its row locks go now, not at the client's ROLLBACK, so a
+     * transaction waiting for them (the other side of a deadlock) goes on.
+     */
     public void onError() {
         switch (state) {
-            case IN_BLOCK -> state = State.FAILED;
+            case IN_BLOCK -> {
+                state = State.FAILED;
+                if (savepoints.isEmpty()) {
+                    try {
+                        // A dropped database's engine closed the connection: nothing to undo
+                        // (and trying would write a trace file into the removed directory).
+                        if (!connection.isClosed()) {
+                            connection.rollback();
+                        }
+                    } catch (SQLException e) {
+                        // The block's ROLLBACK tries again.
+                    }
+                }
+            }
             case IMPLICIT -> finish(false);
             default -> {
             }
@@ -256,13 +274,19 @@ public final class TransactionBlock {
     private void finish(boolean commit) {
         try {
             if (commit) {
-                connection.commit();
+                // Turning auto-commit on commits: one engine COMMIT, not a second empty one.
+                connection.setAutoCommit(true);
             } else {
                 connection.rollback();
             }
         } catch (SQLException e) {
             state = State.IDLE;
             savepoints.clear();
+            try {
+                connection.rollback();
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
             setAutoCommit(true);
             onEnd.run();
             throw EngineErrors.translate(e);

@@ -100,7 +100,7 @@ final class BackendConnection implements Runnable {
         GucSession gucs = session.backend().gucSession();
         gucs.setInternal("is_superuser", session.role().superuser() ? "on" : "off");
         gucs.setInternal("session_authorization", session.role().name());
-        extended = new ExtendedQuery(session, out, this::zone);
+        extended = new ExtendedQuery(session, out, this::zone, in::syncIsNext);
         reported.reportChanges(gucs, out);
         out.begin('K').int32(session.backend().pid()).int32(server.cancelKey(session.backend().pid())).end();
         readyForQuery();

@@ -29,13 +29,24 @@ final class ExtendedQuery {
     private final Session session;
     private final MessageWriter out;
     private final Supplier<ZoneId> zone;
+    private final SyncProbe syncIsNext;
     private final Map<String, int[]> declaredTypes = new HashMap<>();
     private final Map<String, BoundPortal> portals = new HashMap<>();
 
-    ExtendedQuery(Session session, MessageWriter out, Supplier<ZoneId> zone) {
+    /** Whether the client's next message is a Sync that has already arrived. */
+    interface SyncProbe {
+        /**
+         * @return whether a Sync is the next message
+         * @throws IOException when the connection fails
+         */
+        boolean syncIsNext() throws IOException;
+    }
+
+    ExtendedQuery(Session session, MessageWriter out, Supplier<ZoneId> zone, SyncProbe syncIsNext) {
         this.session = session;
         this.out = out;
         this.zone = zone;
+        this.syncIsNext = syncIsNext;
     }
 
     void parse(MessageBody m) throws IOException {
@@ -98,6 +109,10 @@ final class ExtendedQuery {
                     types[i] = inferred[i];
                 }
             }
+            // A statement's parameter types are fixed once it is prepared: infer them once.
+            if (declaredTypes.containsKey(statement)) {
+                declaredTypes.put(statement, types.clone());
+            }
         }
         return types;
     }
@@ -146,7 +161,9 @@ final class ExtendedQuery {
             return;
         }
         RowWriter rows = new RowWriter(out, false, p.formats(), zone);
-        QueryCompletion qc = session.executePortal(p.portal(), rows, maxRows <= 0 ? 0 : maxRows);
+        // Run to completion with Sync next: the statement is the whole implicit transaction.
+        boolean lastBeforeSync = maxRows <= 0 && syncIsNext.syncIsNext();
+        QueryCompletion qc = session.executePortal(p.portal(), rows, maxRows <= 0 ? 0 : maxRows, lastBeforeSync);
         if (qc == null) {
             out.empty('s');
         } else {

@@ -56,6 +56,24 @@ public final class MessageReader {
     }
 
     /**
+     * Whether the next message, already received, is a Sync, without reading it or waiting for
+     * it: clients send Bind, Execute and Sync together, so the last Execute before a Sync can be
+     * known as such when it runs.
+     *
+     * @return true only when the next message's type byte is here and is {@code S}
+     * @throws IOException when the stream fails
+     */
+    public boolean syncIsNext() throws IOException {
+        if (in.available() < 1) {
+            return false;
+        }
+        in.mark(1);
+        int type = in.read();
+        in.reset();
+        return type == 'S';
+    }
+
+    /**
      * @return the next message, or null at a clean end of stream
      * @throws IOException when the client is gone mid-message
      * @throws ProtocolViolation for an invalid length
