@@ -30,7 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The difference between {@code preload=none} and another value, in the same run, is those
  * extensions' cost per statement (their hooks, and the chains' per-link accounting).
  *
- * <p>{@code preload} is a comma-separated list of extension names (their jars are copied to
+ * <p>{@code preload} is a {@code +}-separated list of extension names (their jars are copied to
  * {@code target/bundles} by pom.xml, {@code copy-hook-bundles}). With auto_explain, its
  * {@code log_min_duration} is 1 s: every statement is timed and none is logged, the production
  * setting whose cost matters.
@@ -44,8 +44,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 public class HookBundlesBenchmark {
 
-    /** The hook bundles preloaded: {@code none}, or extension names joined by commas. */
-    @Param({"none", "stat_statements", "auto_explain", "stat_statements,auto_explain"})
+    /** The hook bundles preloaded: {@code none}, or extension names joined by {@code +} (JMH's {@code -p} splits on commas). */
+    @Param({"none", "stat_statements", "auto_explain", "stat_statements+auto_explain"})
     public String preload;
 
     private BenchServer server;
@@ -55,7 +55,7 @@ public class HookBundlesBenchmark {
     /** Start the server with the bundles, connect a session, fill the table. */
     @Setup(Level.Trial)
     public void start() throws Exception {
-        List<String> bundles = "none".equals(preload) ? List.of() : Arrays.asList(preload.split(","));
+        List<String> bundles = "none".equals(preload) ? List.of() : Arrays.asList(preload.split("\\+"));
         server = BenchServer.start(8, bundles);
         session = server.postmaster.sessions().connect("postgres", "postgres", Map.of());
         BlackholeClient quiet = new BlackholeClient(null);

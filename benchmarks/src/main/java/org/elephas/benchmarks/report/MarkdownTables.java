@@ -97,13 +97,13 @@ final class MarkdownTables {
 
     /** The preload settings of HookBundlesBenchmark, the last one being both samples. */
     static final List<String> PRELOADS = List.of("none", "stat_statements", "auto_explain",
-            "stat_statements,auto_explain");
+            "stat_statements+auto_explain");
 
     /** The sample hook extensions: time per statement with each preload, and what both add. */
     String hookCost() {
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("statement (in-process session)"));
-        PRELOADS.forEach(p -> header.add("preload " + p.replace(",", " + ")));
+        PRELOADS.forEach(p -> header.add("preload " + p.replace("+", " + ")));
         header.add("both add");
         row(out, header);
         row(out, header.stream().map(h -> h.startsWith("statement") ? "---" : "---:").toList());
