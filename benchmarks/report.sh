@@ -9,7 +9,8 @@
 # Environment:
 #   QUICK        set to make the smoke run
 #   STEPS        the steps to run (default "build workers pg-workers hooks pgbench deploy boot");
-#                the report is generated from whatever result files the results directory holds
+#                the report is generated from whatever result files the results directory holds;
+#                STEPS=none only regenerates it (after editing the template, say)
 #   RESULTS      the results directory (default benchmarks/target/report); emptied first unless
 #                STEPS is set, so that a partial re-run can add to an earlier full one
 #   OUTPUT       the Markdown written (default docs/performance.md; the plot goes beside it)
@@ -73,7 +74,12 @@ step() {
     fi
 }
 step_start=0
-run_step() { step_start=$(date +%s); step "$@"; }
+ran_any=
+run_step() {
+    case " $steps " in *" $1 "*) ran_any=1 ;; esac
+    step_start=$(date +%s)
+    step "$@"
+}
 
 run_step build ./mvnw -B -q -DskipTests package
 
@@ -124,7 +130,11 @@ else
     failed+=(benchmarks)
 fi
 
-record_machine
+# A run that measured nothing (STEPS naming no step) only regenerates the report: it keeps the
+# machine description of the run that measured.
+if [ -n "$ran_any" ] || [ ! -f "$results/machine.properties" ]; then
+    record_machine
+fi
 "$java" -cp "$jar" org.elephas.benchmarks.report.PerformanceReport "$results" "$here/report/performance.template.md" \
     "$output" "$(dirname "$output")/performance.png" || failed+=(report)
 
