@@ -74,10 +74,15 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
         }
         EntryKey key = me.probe.set(query.queryId(), Backends.getUserId(), Backends.myDatabaseId(),
                 me.nestingLevel == 0);
-        String normalized = query.normalizedText();
-        me.analyzed = normalized.length() != query.sourceText().length() || !normalized.equals(query.sourceText())
-                ? state.findOrCreate(key, normalized, true)
-                : state.find(key);
+        Entry found = state.find(key);
+        if (found == null) {
+            // Only a new entry needs the normalised text (built on demand by the host).
+            String normalized = query.normalizedText();
+            if (normalized.length() != query.sourceText().length() || !normalized.equals(query.sourceText())) {
+                found = state.findOrCreate(key, normalized, true);
+            }
+        }
+        me.analyzed = found;
         me.analyzedQuery = query;
     }
 
