@@ -15,7 +15,6 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.CategoryStyler;
-import org.knowm.xchart.style.Styler;
 
 /**
  * The report's plot: how many times better Elephas is than the baseline, per measure, for the
@@ -34,8 +33,8 @@ final class RatioPlot {
 
     /** Write the PNG; false (and no file) when the run has no ratio to plot. */
     boolean write(Path png, List<String> lifecycleFiles, List<String> endToEndFiles) throws IOException {
-        CategoryChart lifecycle = panel("Worker lifecycle vs PostgreSQL 15", lifecycleFiles);
-        CategoryChart endToEnd = panel("End to end vs PostgreSQL 15", endToEndFiles);
+        CategoryChart lifecycle = panel("Worker lifecycle vs PostgreSQL 15 (green: Elephas ahead)", lifecycleFiles);
+        CategoryChart endToEnd = panel("End to end vs PostgreSQL 15 (red: Elephas behind)", endToEndFiles);
         if (lifecycle == null && endToEnd == null) {
             return false;
         }
@@ -90,7 +89,7 @@ final class RatioPlot {
         CategoryStyler styler = chart.getStyler();
         styler.setOverlapped(true);
         styler.setXAxisLabelRotation(60);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendVisible(false); // the title says what the colours mean
         styler.setPlotGridVerticalLinesVisible(false);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setChartTitleBoxVisible(false);
