@@ -132,8 +132,14 @@ fi
 
 # A run that measured nothing (STEPS naming no step) only regenerates the report: it keeps the
 # machine description of the run that measured.
-if [ -n "$ran_any" ] || [ ! -f "$results/machine.properties" ]; then
+if [ ! -f "$results/machine.properties" ] || { [ -n "$ran_any" ] && [ -z "${STEPS:-}" ]; }; then
     record_machine
+elif [ -n "$ran_any" ]; then
+    # A partial re-run keeps the full run's description and says what it re-measured.
+    echo "reruns=$(sed -n 's/^reruns=//p' "$results/machine.properties")${steps} on $(git rev-parse --short HEAD) at $(date -u '+%H:%M UTC'); " \
+        >"$results/rerun.tmp"
+    grep -v '^reruns=' "$results/machine.properties" >>"$results/rerun.tmp"
+    mv "$results/rerun.tmp" "$results/machine.properties"
 fi
 "$java" -cp "$jar" org.elephas.benchmarks.report.PerformanceReport "$results" "$here/report/performance.template.md" \
     "$output" "$(dirname "$output")/performance.png" || failed+=(report)
