@@ -69,13 +69,7 @@ pg_launcher=
 boot_ms=
 boot_cpu=
 
-as_pg() {
-    if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- "$@"
-    else
-        "$@"
-    fi
-}
+. "$here/lib/servers.sh"
 
 stop_elephas() {
     if [ -n "$elephas_pid" ] && kill -0 "$elephas_pid" 2>/dev/null; then
@@ -116,9 +110,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
 
 now_ns() { date +%s%N; }
 

@@ -65,48 +65,9 @@ sample() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$samples"; }
 elephas_pid=
 pg_pid=
 
-as_pg() {
-    if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- "$@"
-    else
-        "$@"
-    fi
-}
-
-# Stop both servers by their PIDs (never by name) and remove the temporary directory.
-cleanup() {
-    if [ -n "$elephas_pid" ] && kill -0 "$elephas_pid" 2>/dev/null; then
-        kill -TERM "$elephas_pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$elephas_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$elephas_pid" 2>/dev/null || true
-    fi
-    if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then
-        kill -INT "$pg_pid" 2>/dev/null || true   # fast shutdown
-        for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
-    fi
-    if [ -n "${KEEP:-}" ]; then
-        echo "kept $tmp"
-    else
-        rm -rf "$tmp"
-    fi
-}
-trap cleanup EXIT
+. "$here/lib/servers.sh"
+trap stop_servers_and_clean EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-# Wait until a log file has a line matching a pattern, or fail after 60 s.
-await_line() {
-    local file=$1 pattern=$2
-    for _ in $(seq 1 600); do
-        if grep -q "$pattern" "$file" 2>/dev/null; then return 0; fi
-        sleep 0.1
-    done
-    cat "$file" >&2
-    die "timed out waiting for '$pattern' in $file"
-}
 
 echo "machine: $(nproc) CPUs, $(uname -r), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"

@@ -139,6 +139,16 @@ public final class DeployLatencyBenchmark {
             postmaster.shutdown();
             stop(slow);
             stop(fast);
+            deleteTree(root);
+        }
+    }
+
+    /** Remove the run's temporary directory (data directory, deploy directories, jars). */
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
