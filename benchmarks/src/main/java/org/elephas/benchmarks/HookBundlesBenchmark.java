@@ -50,7 +50,7 @@ public class HookBundlesBenchmark {
 
     private BenchServer server;
     private Session session;
-    private final AccountLookups lookups = new AccountLookups();
+    private SessionStatements statements;
 
     /** Start the server with the bundles, connect a session, fill the table. */
     @Setup(Level.Trial)
@@ -66,11 +66,8 @@ public class HookBundlesBenchmark {
         session.simpleQuery("create table accounts (aid int primary key, bid int, abalance int, filler char(84))", quiet);
         session.simpleQuery("insert into accounts select x, 1, x * 3, '' from generate_series(1, " + AccountLookups.ROWS + ") AS x",
                 quiet);
-        session.prepare("lookup", AccountLookups.LOOKUP + "$1");
-        session.simpleQuery(lookups.literal(42), quiet);
-        if (!(quiet.last instanceof Number n) || n.intValue() != 126) {
-            throw new IllegalStateException("lookup returned " + quiet.last);
-        }
+        statements = new SessionStatements(session);
+        statements.check();
     }
 
     /** Close the session and shut the server down. */
@@ -90,13 +87,13 @@ public class HookBundlesBenchmark {
     /** @param bh consumes the columns, the value and the completion */
     @Benchmark
     public void select1_simple(Blackhole bh) {
-        session.simpleQuery("select 1", new BlackholeClient(bh));
+        statements.select1(new BlackholeClient(bh));
     }
 
     /** @param bh consumes the columns, the value and the completion */
     @Benchmark
     public void pkLookup_simple(Blackhole bh) {
-        session.simpleQuery(lookups.literal(lookups.nextKey()), new BlackholeClient(bh));
+        statements.lookupSimple(new BlackholeClient(bh));
     }
 
     /**
@@ -105,6 +102,6 @@ public class HookBundlesBenchmark {
      */
     @Benchmark
     public QueryCompletion pkLookup_prepared(Blackhole bh) {
-        return session.executePrepared("lookup", lookups.params(lookups.nextKey()), new BlackholeClient(bh));
+        return statements.lookupPrepared(new BlackholeClient(bh));
     }
 }

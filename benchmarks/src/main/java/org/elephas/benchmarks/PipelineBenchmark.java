@@ -68,6 +68,7 @@ public class PipelineBenchmark {
     private Statement rawStatement;
     private PreparedStatement rawLookup;
     private final AccountLookups lookups = new AccountLookups();
+    private SessionStatements statements;
 
     /** Start the server, connect a session and a raw connection, fill the table. */
     @Setup(Level.Trial)
@@ -81,7 +82,8 @@ public class PipelineBenchmark {
         fill();
         rawStatement = raw.createStatement();
         rawLookup = raw.prepareStatement(AccountLookups.LOOKUP + "?");
-        session.prepare("lookup", AccountLookups.LOOKUP + "$1");
+        statements = new SessionStatements(session);
+        statements.check();
         check();
     }
 
@@ -102,26 +104,13 @@ public class PipelineBenchmark {
     }
 
 
-    /** Every variant returns the row it asked for (not measured). */
+    /** The raw engine's lookup returns the row it asked for (not measured; the session's are checked by {@link SessionStatements#check}). */
     private void check() throws SQLException {
         int aid = 4_321;
-        BlackholeClient sink = new BlackholeClient(null);
-        session.simpleQuery(lookups.literal(aid), sink);
-        expect(sink.last, AccountLookups.balance(aid), "simple query");
-        session.executePrepared("lookup", lookups.params(aid), sink);
-        expect(sink.last, AccountLookups.balance(aid), "prepared statement");
-        session.simpleQuery("select 1", sink);
-        expect(sink.last, 1, "select 1");
         rawLookup.setInt(1, aid);
         try (ResultSet rs = rawLookup.executeQuery()) {
             rs.next();
-            expect(rs.getObject(1), AccountLookups.balance(aid), "raw lookup");
-        }
-    }
-
-    private static void expect(Object actual, int expected, String what) {
-        if (!(actual instanceof Number n) || n.intValue() != expected) {
-            throw new IllegalStateException(what + " returned " + actual + ", expected " + expected);
+            SessionStatements.expect(rs.getObject(1), AccountLookups.balance(aid), "raw lookup");
         }
     }
 
@@ -188,13 +177,13 @@ public class PipelineBenchmark {
     /** @param bh consumes the columns, the value and the completion */
     @Benchmark
     public void pipeline_select1_simple(Blackhole bh) {
-        session.simpleQuery("select 1", new BlackholeClient(bh));
+        statements.select1(new BlackholeClient(bh));
     }
 
     /** @param bh consumes the columns, the value and the completion */
     @Benchmark
     public void pipeline_pkLookup_simple(Blackhole bh) {
-        session.simpleQuery(lookups.literal(lookups.nextKey()), new BlackholeClient(bh));
+        statements.lookupSimple(new BlackholeClient(bh));
     }
 
     /**
@@ -203,6 +192,6 @@ public class PipelineBenchmark {
      */
     @Benchmark
     public QueryCompletion pipeline_pkLookup_prepared(Blackhole bh) {
-        return session.executePrepared("lookup", lookups.params(lookups.nextKey()), new BlackholeClient(bh));
+        return statements.lookupPrepared(new BlackholeClient(bh));
     }
 }
