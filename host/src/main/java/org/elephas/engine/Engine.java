@@ -97,7 +97,22 @@ public final class Engine implements AutoCloseable {
      * @param databaseOid its OID
      */
     public void createDatabase(int databaseOid) {
+        openDatabase(databaseOid);
+    }
+
+    /**
+     * Open a database now rather than at its first connection (opening replays its definitions,
+     * which takes tens of milliseconds). Connections that arrive meanwhile wait for this open.
+     * An open that ends after {@link #close()} closes the database again.
+     *
+     * @param databaseOid the database
+     * @throws PgException when the engine cannot open it
+     */
+    public void openDatabase(int databaseOid) {
         keepers.computeIfAbsent(databaseOid, this::open);
+        if (closed) {
+            closeKeeper(databaseOid);
+        }
     }
 
     /**

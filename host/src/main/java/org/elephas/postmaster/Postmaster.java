@@ -43,7 +43,8 @@ import org.osgi.framework.BundleException;
  * each of {@code shared_preload_bundles} in order, its {@code _PG_init} seeing preload in
  * progress (a missing or failing bundle stops startup); then the worker slots are created
  * (PostgreSQL's shared-memory initialisation) and STARTUP launches PostmasterStart workers;
- * CONSISTENT, once the engine is open, launches ConsistentState workers; RUN launches
+ * CONSISTENT, once the engine is open, launches ConsistentState workers (the storage opens on
+ * its own thread from INIT on, see {@link StorageStartup}); RUN launches
  * RecoveryFinished workers and logs that the server is ready. Shutdown terminates workers
  * (bounded by {@code bgworker_shutdown_timeout}), declares the postmaster dead to anything still
  * waiting, and stops the framework.
@@ -74,6 +75,8 @@ public final class Postmaster {
     private ScheduledExecutorService timer;
     private HostBridge bridge;
     private volatile SqlLayer sql;
+    /** The storage while it opens, until the SQL layer takes it (null before and after). */
+    private StorageStartup storageStartup;
     private HookRegistry hooks;
     private volatile org.elephas.deploy.HotDeploy hotDeploy;
     /** How long a stopping bundle waits for calls inside its hooks. */
@@ -112,11 +115,16 @@ public final class Postmaster {
 
     private void startLocked() throws StartupFailure {
         try {
+            // The storage opens on its own thread meanwhile: the framework start and preloading
+            // need none of it, and a boot is CPU-bound work that one thread left half done.
+            storageStartup = StorageStartup.begin(options.dataDirectory(), log);
             init();
             preload();
             enter(Phase.STARTUP);
             // The engine has no recovery of its own to wait for: open means consistent.
-            sql = SqlLayer.open(options.dataDirectory(), procs, gucs, log, this);
+            StorageStartup storage = storageStartup;
+            storageStartup = null;
+            sql = SqlLayer.open(storage, procs, gucs, log, this);
             enter(Phase.CONSISTENT);
             enter(Phase.RUN);
             startHotDeploy();
@@ -335,6 +343,8 @@ public final class Postmaster {
             }
             if (sql != null) {
                 sql.close();
+            } else if (storageStartup != null) {
+                storageStartup.abandon();
             }
             if (framework != null) {
                 framework.stop(10_000);

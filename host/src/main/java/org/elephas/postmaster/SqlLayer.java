@@ -1,7 +1,5 @@
 package org.elephas.postmaster;
 
-import java.nio.file.Path;
-
 import org.elephas.backend.ProcArray;
 import org.elephas.catalog.Catalog;
 import org.elephas.catalog.commands.DatabaseInterlock;
@@ -18,16 +16,17 @@ import org.elephas.pipeline.StandardUtility;
 import org.elephas.pipeline.Stages;
 import org.elephas.session.ServerContext;
 import org.elephas.session.Sessions;
-import org.elephas.system.SystemObjects;
 import org.elephas.system.SystemState;
 import org.elephas.utility.UtilityCommands;
 
 /**
  * The SQL side of the server, assembled: catalog, engine, dialect, host utility commands, the
- * pipeline's stages and the session factory. Opened when the postmaster reaches CONSISTENT,
- * closed at shutdown after every backend is gone.
+ * pipeline's stages and the session factory. Assembled when the postmaster reaches CONSISTENT,
+ * from the storage {@link StorageStartup} opened meanwhile; closed at shutdown after every
+ * backend is gone.
  */
 final class SqlLayer implements AutoCloseable {
+    private final StorageStartup startup;
     private final Catalog catalog;
     private final Engine engine;
     private final Sessions sessions;
@@ -35,18 +34,20 @@ final class SqlLayer implements AutoCloseable {
     private final SystemState systemState;
     private final JavaFunctions functions;
 
-    private SqlLayer(Catalog catalog, Engine engine, Sessions sessions, Pipeline pipeline, SystemState systemState,
-            JavaFunctions functions) {
+    private SqlLayer(StorageStartup startup, StorageStartup.Storage storage, Sessions sessions, Pipeline pipeline,
+            SystemState systemState, JavaFunctions functions) {
+        this.startup = startup;
         this.functions = functions;
-        this.catalog = catalog;
-        this.engine = engine;
+        this.catalog = storage.catalog();
+        this.engine = storage.engine();
         this.sessions = sessions;
         this.pipeline = pipeline;
         this.systemState = systemState;
     }
 
     /**
-     * @param dataDirectory DATADIR
+     * @param startup the storage being opened; the SQL layer owns it from now on, and closes it
+     *     if this fails
      * @param procs the backends
      * @param gucs the parameters
      * @param log the server log
@@ -54,13 +55,13 @@ final class SqlLayer implements AutoCloseable {
      *     views and functions show and use
      * @return the open SQL layer
      */
-    static SqlLayer open(Path dataDirectory, ProcArray procs, GucRegistry gucs, ServerLog log, Postmaster postmaster) {
-        Catalog catalog = Catalog.open(dataDirectory.resolve("global"));
-        Engine engine = new Engine(dataDirectory.resolve("base"));
+    static SqlLayer open(StorageStartup startup, ProcArray procs, GucRegistry gucs, ServerLog log,
+            Postmaster postmaster) {
+        StorageStartup.Storage storage = startup.await();
+        Catalog catalog = storage.catalog();
+        Engine engine = storage.engine();
         try {
-            // System functions and views in every database; they read the server through SystemState.
-            engine.addInitializer(new SystemObjects());
-            Dialect dialect = Dialect.standard();
+            Dialect dialect = storage.dialect();
             UtilityCommands commands = new UtilityCommands(
                     new DatabaseInterlock(postmaster.workers()::terminateWorkersForDatabase),
                     postmaster.hooks().addChain(org.elephas.hooks.RoleHookKinds.CHECK_PASSWORD, (user, pass, type, until) -> {
@@ -74,12 +75,12 @@ final class SqlLayer implements AutoCloseable {
                     () -> postmaster.workers().snapshot(), () -> postmaster.library().bundles(), postmaster::reload,
                     () -> postmaster.hooks().rows());
             systemState.install();
-            return new SqlLayer(catalog, engine, new Sessions(context, postmaster.hooks().addChain(
+            return new SqlLayer(startup, storage, new Sessions(context, postmaster.hooks().addChain(
                     org.elephas.hooks.RoleHookKinds.CLIENT_AUTHENTICATION, (port, status) -> {
                     })::head), pipeline, systemState, functions);
         } catch (RuntimeException e) {
-            engine.close();
-            catalog.close();
+            startup.awaitFinished();
+            storage.close();
             throw e;
         }
     }
@@ -108,6 +109,7 @@ final class SqlLayer implements AutoCloseable {
     public void close() {
         systemState.uninstall();
         functions.close();
+        startup.awaitFinished();
         engine.close();
         catalog.close();
     }
