@@ -49,9 +49,12 @@ class StartupIT {
             assertTrue(ready.contains(" [" + server.pid() + "] "), "the PID is the process's: " + ready);
             server.awaitLogLine(Pattern.compile("LOG:  initialized data directory \"" + Pattern.quote(data.toString())
                     + "\"$"), ServerProcess.TIMEOUT);
-            // global/ is the catalog, opened before the server is ready; base/ comes with the first database used.
-            assertEquals(List.of("ELEPHAS_VERSION", "bundle-cache", "deploy", "elephas.auto.conf", "elephas.conf",
-                    "global", "hba.conf", "postmaster.pid"), names(data), "global/ holds the catalog");
+            // global/ is the catalog, opened before the server is ready; base/5 is the postgres
+            // database, opened ahead of its first connection but not waited for.
+            server.awaitCondition("base/5 created", () -> Files.exists(data.resolve("base/5/elephas.mv.db")),
+                    ServerProcess.TIMEOUT);
+            assertEquals(List.of("ELEPHAS_VERSION", "base", "bundle-cache", "deploy", "elephas.auto.conf", "elephas.conf",
+                    "global", "hba.conf", "postmaster.pid"), names(data), "global/ holds the catalog, base/ the databases");
             assertEquals(Files.readString(ServerProcess.distribution().resolve("conf/elephas.conf")),
                     Files.readString(data.resolve("elephas.conf")));
             Path lockFile = data.resolve("postmaster.pid");
