@@ -7,6 +7,7 @@ import org.elephas.api.SqlState;
 import org.elephas.api.sql.DestReceiver;
 import org.elephas.api.sql.PlannedStmt;
 import org.elephas.api.sql.QueryCompletion;
+import org.elephas.hooks.HookScope;
 
 /**
  * Runs one statement through the stages (DESIGN G6), in the {@link StatementContext} of the
@@ -22,6 +23,10 @@ import org.elephas.api.sql.QueryCompletion;
  * execution ({@link #execute(Prepared, List, DestReceiver, long)}). ExecutorEnd runs only
  * after a successful run, as in PostgreSQL; after an error the engine's resources are released
  * without it.
+ *
+ * <p>Each public method runs its stages inside the hook registry's statement scope
+ * ({@link HookScope}) and calls the chains' unguarded entry points: one unloading handshake per
+ * call here, not one per stage. A portal that runs in steps holds no scope between them.
  */
 public final class Pipeline {
     private final Stages stages;
@@ -54,12 +59,21 @@ public final class Pipeline {
      * @return it, ready to execute
      */
     public Prepared prepare(HostQuery query, boolean keepPlan) {
-        stages.postParseAnalyze.head().postParseAnalyze(query);
+        HookScope.HookThread scope = stages.scope.enter();
+        try {
+            return prepareInScope(query, keepPlan);
+        } finally {
+            HookScope.exit(scope);
+        }
+    }
+
+    private Prepared prepareInScope(HostQuery query, boolean keepPlan) {
+        stages.postParseAnalyze.first().postParseAnalyze(query);
         if (query.isUtility()) {
             return new Prepared(query, new HostPlannedStmt(query, query.sourceText(), 0,
                     StatementContext.current().connection(), false));
         }
-        PlannedStmt planned = stages.planner.head().planner(query, query.sourceText(), 0, List.of());
+        PlannedStmt planned = stages.planner.first().planner(query, query.sourceText(), 0, List.of());
         if (!(planned instanceof HostPlannedStmt hp)) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "a planner hook returned a plan the executor cannot run");
         }
@@ -75,7 +89,12 @@ public final class Pipeline {
      * @return the completion
      */
     public QueryCompletion run(HostQuery query, List<Object> params, DestReceiver dest) {
-        return execute(prepare(query, false), params, dest, 0);
+        HookScope.HookThread scope = stages.scope.enter();
+        try {
+            return executeInScope(prepareInScope(query, false), params, dest, 0);
+        } finally {
+            HookScope.exit(scope);
+        }
     }
 
     /**
@@ -88,22 +107,31 @@ public final class Pipeline {
      * @return the completion
      */
     public QueryCompletion execute(Prepared prepared, List<Object> params, DestReceiver dest, long count) {
+        HookScope.HookThread scope = stages.scope.enter();
+        try {
+            return executeInScope(prepared, params, dest, count);
+        } finally {
+            HookScope.exit(scope);
+        }
+    }
+
+    private QueryCompletion executeInScope(Prepared prepared, List<Object> params, DestReceiver dest, long count) {
         QueryCompletion qc = new QueryCompletion();
         if (prepared.query().isUtility()) {
             StatementContext ctx = StatementContext.current();
-            stages.processUtility.head().processUtility(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
+            stages.processUtility.first().processUtility(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
                     params, dest, qc);
             return qc;
         }
-        HostQueryDesc qd = start(prepared, params, dest);
+        HostQueryDesc qd = startInScope(prepared, params, dest);
         try {
-            stages.executorRun.head().executorRun(qd, count, true);
-            stages.executorFinish.head().executorFinish(qd);
+            stages.executorRun.first().executorRun(qd, count, true);
+            stages.executorFinish.first().executorFinish(qd);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
         }
-        stages.executorEnd.head().executorEnd(qd);
+        stages.executorEnd.first().executorEnd(qd);
         qc.set(prepared.query().commandType().name(), qd.processed());
         return qc;
     }
@@ -117,12 +145,21 @@ public final class Pipeline {
      * @return the started query
      */
     public HostQueryDesc start(Prepared prepared, List<Object> params, DestReceiver dest) {
+        HookScope.HookThread scope = stages.scope.enter();
+        try {
+            return startInScope(prepared, params, dest);
+        } finally {
+            HookScope.exit(scope);
+        }
+    }
+
+    private HostQueryDesc startInScope(Prepared prepared, List<Object> params, DestReceiver dest) {
         HostQueryDesc qd = new HostQueryDesc(prepared.plan(), params, dest, StatementContext.current().nestingLevel());
-        if (!stages.executorCheckPerms.head().executorCheckPerms(qd, true)) {
+        if (!stages.executorCheckPerms.first().executorCheckPerms(qd, true)) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied");
         }
         try {
-            stages.executorStart.head().executorStart(qd, 0);
+            stages.executorStart.first().executorStart(qd, 0);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
@@ -138,11 +175,14 @@ public final class Pipeline {
      * @return whether rows remain (the portal is suspended)
      */
     public boolean runStep(HostQueryDesc qd, long count) {
+        HookScope.HookThread scope = stages.scope.enter();
         try {
-            stages.executorRun.head().executorRun(qd, count, false);
+            stages.executorRun.first().executorRun(qd, count, false);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
+        } finally {
+            HookScope.exit(scope);
         }
         return qd.suspended();
     }
@@ -156,13 +196,18 @@ public final class Pipeline {
      * @return its completion
      */
     public QueryCompletion finish(Prepared prepared, HostQueryDesc qd) {
+        HookScope.HookThread scope = stages.scope.enter();
         try {
-            stages.executorFinish.head().executorFinish(qd);
-        } catch (RuntimeException | Error e) {
-            qd.releaseResources();
-            throw e;
+            try {
+                stages.executorFinish.first().executorFinish(qd);
+            } catch (RuntimeException | Error e) {
+                qd.releaseResources();
+                throw e;
+            }
+            stages.executorEnd.first().executorEnd(qd);
+        } finally {
+            HookScope.exit(scope);
         }
-        stages.executorEnd.head().executorEnd(qd);
         QueryCompletion qc = new QueryCompletion();
         qc.set(prepared.query().commandType().name(), qd.processed());
         return qc;
