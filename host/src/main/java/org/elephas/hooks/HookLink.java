@@ -45,6 +45,7 @@ public final class HookLink<H> {
         this.id = id;
         this.scope = scope;
         this.slot = scope.newSlot();
+        scope.linkInstalled();
     }
 
     /** @return the hook */

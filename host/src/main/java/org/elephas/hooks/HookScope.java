@@ -112,6 +112,8 @@ public final class HookScope {
     private int pruneAt = 64;
     private int nextSlot;
     private volatile Epoch epoch = new Epoch(0);
+    /** Whether a link was ever installed: until then a statement need not enter the scope. */
+    private volatile boolean used;
 
     /** @return the calling thread's bookkeeping */
     HookThread thread() {
@@ -163,6 +165,24 @@ public final class HookScope {
         });
     }
 
+    /** A link is about to be installed (before it is published in a chain). */
+    void linkInstalled() {
+        if (!used) {
+            used = true;
+        }
+    }
+
+    /**
+     * Enter the statement scope if any hook was ever installed. With none, a statement calls the
+     * chains' guarded entry points ({@link HookChain#head()}), which are then the standard
+     * implementations themselves, and pays nothing; a hook installed meanwhile is guarded there.
+     *
+     * @return what {@link #enter()} returns, or null when the caller is to use {@link HookChain#head()}
+     */
+    public HookThread enterIfUsed() {
+        return used ? enter() : null;
+    }
+
     /**
      * Enter the statement scope: from now until {@link #exit}, this thread may call the unguarded
      * entry points of the chains ({@link HookChain#first()}), and a remover waits for it.
@@ -188,10 +208,10 @@ public final class HookScope {
     /**
      * Leave the statement scope.
      *
-     * @param t what {@link #enter()} returned, on this thread
+     * @param t what {@link #enter()} or {@link #enterIfUsed()} returned, on this thread (null: nothing to do)
      */
     public static void exit(HookThread t) {
-        if (--t.depth == 0) {
+        if (t != null && --t.depth == 0) {
             ACTIVE.setRelease(t, (Epoch) null);
         }
     }

@@ -7,6 +7,7 @@ import org.elephas.api.SqlState;
 import org.elephas.api.sql.DestReceiver;
 import org.elephas.api.sql.PlannedStmt;
 import org.elephas.api.sql.QueryCompletion;
+import org.elephas.hooks.HookChain;
 import org.elephas.hooks.HookScope;
 
 /**
@@ -26,7 +27,9 @@ import org.elephas.hooks.HookScope;
  *
  * <p>Each public method runs its stages inside the hook registry's statement scope
  * ({@link HookScope}) and calls the chains' unguarded entry points: one unloading handshake per
- * call here, not one per stage. A portal that runs in steps holds no scope between them.
+ * call here, not one per stage. A portal that runs in steps holds no scope between them. Until
+ * a hook is installed, no scope is entered and the chains' entry points are the standard
+ * implementations.
  */
 public final class Pipeline {
     private final Stages stages;
@@ -39,6 +42,14 @@ public final class Pipeline {
     /** @return the chain points */
     public Stages stages() {
         return stages;
+    }
+
+    /**
+     * A chain's entry point for a call in {@code scope}: unguarded inside the statement scope,
+     * guarded (the standard implementation while the chain has no links) outside it.
+     */
+    private static <N> N at(HookChain<?, N> chain, HookScope.HookThread scope) {
+        return scope != null ? chain.first() : chain.head();
     }
 
     /**
@@ -59,21 +70,21 @@ public final class Pipeline {
      * @return it, ready to execute
      */
     public Prepared prepare(HostQuery query, boolean keepPlan) {
-        HookScope.HookThread scope = stages.scope.enter();
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            return prepareInScope(query, keepPlan);
+            return prepareInScope(query, keepPlan, scope);
         } finally {
             HookScope.exit(scope);
         }
     }
 
-    private Prepared prepareInScope(HostQuery query, boolean keepPlan) {
-        stages.postParseAnalyze.first().postParseAnalyze(query);
+    private Prepared prepareInScope(HostQuery query, boolean keepPlan, HookScope.HookThread scope) {
+        at(stages.postParseAnalyze, scope).postParseAnalyze(query);
         if (query.isUtility()) {
             return new Prepared(query, new HostPlannedStmt(query, query.sourceText(), 0,
                     StatementContext.current().connection(), false));
         }
-        PlannedStmt planned = stages.planner.first().planner(query, query.sourceText(), 0, List.of());
+        PlannedStmt planned = at(stages.planner, scope).planner(query, query.sourceText(), 0, List.of());
         if (!(planned instanceof HostPlannedStmt hp)) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "a planner hook returned a plan the executor cannot run");
         }
@@ -89,9 +100,9 @@ public final class Pipeline {
      * @return the completion
      */
     public QueryCompletion run(HostQuery query, List<Object> params, DestReceiver dest) {
-        HookScope.HookThread scope = stages.scope.enter();
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            return executeInScope(prepareInScope(query, false), params, dest, 0);
+            return executeInScope(prepareInScope(query, false, scope), params, dest, 0, scope);
         } finally {
             HookScope.exit(scope);
         }
@@ -107,31 +118,32 @@ public final class Pipeline {
      * @return the completion
      */
     public QueryCompletion execute(Prepared prepared, List<Object> params, DestReceiver dest, long count) {
-        HookScope.HookThread scope = stages.scope.enter();
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            return executeInScope(prepared, params, dest, count);
+            return executeInScope(prepared, params, dest, count, scope);
         } finally {
             HookScope.exit(scope);
         }
     }
 
-    private QueryCompletion executeInScope(Prepared prepared, List<Object> params, DestReceiver dest, long count) {
+    private QueryCompletion executeInScope(Prepared prepared, List<Object> params, DestReceiver dest, long count,
+            HookScope.HookThread scope) {
         QueryCompletion qc = new QueryCompletion();
         if (prepared.query().isUtility()) {
             StatementContext ctx = StatementContext.current();
-            stages.processUtility.first().processUtility(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
+            at(stages.processUtility, scope).processUtility(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
                     params, dest, qc);
             return qc;
         }
-        HostQueryDesc qd = startInScope(prepared, params, dest);
+        HostQueryDesc qd = startInScope(prepared, params, dest, scope);
         try {
-            stages.executorRun.first().executorRun(qd, count, true);
-            stages.executorFinish.first().executorFinish(qd);
+            at(stages.executorRun, scope).executorRun(qd, count, true);
+            at(stages.executorFinish, scope).executorFinish(qd);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
         }
-        stages.executorEnd.first().executorEnd(qd);
+        at(stages.executorEnd, scope).executorEnd(qd);
         qc.set(prepared.query().commandType().name(), qd.processed());
         return qc;
     }
@@ -145,21 +157,21 @@ public final class Pipeline {
      * @return the started query
      */
     public HostQueryDesc start(Prepared prepared, List<Object> params, DestReceiver dest) {
-        HookScope.HookThread scope = stages.scope.enter();
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            return startInScope(prepared, params, dest);
+            return startInScope(prepared, params, dest, scope);
         } finally {
             HookScope.exit(scope);
         }
     }
 
-    private HostQueryDesc startInScope(Prepared prepared, List<Object> params, DestReceiver dest) {
+    private HostQueryDesc startInScope(Prepared prepared, List<Object> params, DestReceiver dest, HookScope.HookThread scope) {
         HostQueryDesc qd = new HostQueryDesc(prepared.plan(), params, dest, StatementContext.current().nestingLevel());
-        if (!stages.executorCheckPerms.first().executorCheckPerms(qd, true)) {
+        if (!at(stages.executorCheckPerms, scope).executorCheckPerms(qd, true)) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied");
         }
         try {
-            stages.executorStart.first().executorStart(qd, 0);
+            at(stages.executorStart, scope).executorStart(qd, 0);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
@@ -175,9 +187,9 @@ public final class Pipeline {
      * @return whether rows remain (the portal is suspended)
      */
     public boolean runStep(HostQueryDesc qd, long count) {
-        HookScope.HookThread scope = stages.scope.enter();
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            stages.executorRun.first().executorRun(qd, count, false);
+            at(stages.executorRun, scope).executorRun(qd, count, false);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
@@ -196,15 +208,15 @@ public final class Pipeline {
      * @return its completion
      */
     public QueryCompletion finish(Prepared prepared, HostQueryDesc qd) {
-        HookScope.HookThread scope = stages.scope.enter();
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
             try {
-                stages.executorFinish.first().executorFinish(qd);
+                at(stages.executorFinish, scope).executorFinish(qd);
             } catch (RuntimeException | Error e) {
                 qd.releaseResources();
                 throw e;
             }
-            stages.executorEnd.first().executorEnd(qd);
+            at(stages.executorEnd, scope).executorEnd(qd);
         } finally {
             HookScope.exit(scope);
         }
