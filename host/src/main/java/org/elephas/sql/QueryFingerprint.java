@@ -31,30 +31,14 @@ public final class QueryFingerprint {
     public static QueryFingerprint of(LexedStatement statement) {
         long hash = FNV_OFFSET;
         for (Token t : statement.tokens()) {
-            if (t.isConstant()) {
-                hash = mix(hash, t.kind().ordinal());
-                continue;
-            }
-            String s = t.text();
-            int n = s.length();
-            // Kind and length first, so that token boundaries count; then four characters per
-            // step: one multiply per four characters, not per character (this runs for every
-            // simple-protocol statement a pg_stat_statements-like extension sees).
-            hash = mix(hash, t.kind().ordinal() | (long) n << 8);
-            int i = 0;
-            for (; i + 4 <= n; i += 4) {
-                hash = mix(hash, s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-                        | (long) s.charAt(i + 3) << 48);
-            }
-            if (i < n) {
-                long rest = 0;
-                for (int shift = 0; i < n; i++, shift += 16) {
-                    rest |= (long) s.charAt(i) << shift;
+            hash = mix(hash, t.kind().ordinal());
+            if (!t.isConstant()) {
+                String s = t.text();
+                for (int i = 0; i < s.length(); i++) {
+                    hash = mix(hash, s.charAt(i));
                 }
-                hash = mix(hash, rest);
             }
         }
-        hash = finish(hash);
         return new QueryFingerprint(statement, hash == 0 ? 1 : hash);
     }
 
@@ -93,17 +77,7 @@ public final class QueryFingerprint {
         return normalized.append(text, copied, text.length()).toString();
     }
 
-    /** FNV-1a's step on a 64-bit word, rotated so that high input bits reach the low ones too. */
-    private static long mix(long hash, long value) {
-        return Long.rotateLeft((hash ^ value) * FNV_PRIME, 29);
-    }
-
-    /** A final avalanche (MurmurHash3's fmix64): every input bit affects every bit of the id. */
-    private static long finish(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ h >>> 33;
+    private static long mix(long hash, int value) {
+        return (hash ^ value) * FNV_PRIME;
     }
 }
