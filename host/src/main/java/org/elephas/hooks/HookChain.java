@@ -117,6 +117,17 @@ public final class HookChain<H, N> {
         return generation.entry;
     }
 
+    /**
+     * The unguarded entry point: the newest link of the current generation, without the per-call
+     * handshake of {@link #head()}. Only for calls inside the registry's statement scope
+     * ({@link HookScope#enter()}), which makes unloading wait for them instead.
+     *
+     * @return the newest link's entry point, or the standard implementation
+     */
+    public N first() {
+        return generation.first;
+    }
+
     /** @return the standard implementation */
     public N standard() {
         return standard;

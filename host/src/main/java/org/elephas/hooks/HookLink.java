@@ -1,6 +1,5 @@
 package org.elephas.hooks;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.elephas.api.LogLevel;
@@ -13,11 +12,13 @@ import org.elephas.api.SqlState;
  * <p>Unloading is not accounted here but once per call of the whole chain ({@link HookChain});
  * a link only keeps a {@code retired} flag so that a call still running on an older generation
  * passes a hook that is being removed straight to {@code next}. A pass-through link therefore
- * costs one counter increment (its calls) and a read of that flag.
+ * costs a read of that flag and a plain increment of the calling thread's own counter for it
+ * ({@link HookScope}: no atomic operation); its call count is the sum over threads, made when
+ * read.
  *
- * <p>Timing is sampled (one call in {@value #SAMPLE_EVERY}, drawn from the calling thread's own
- * random state) so that a link does not read the clock twice per call; total time is the sampled
- * time scaled up to all calls.
+ * <p>Timing is sampled (one call in {@value #SAMPLE_EVERY} on average, by the calling thread's
+ * countdown with random gaps, {@link HookScope}) so that a link does not read the clock twice per
+ * call; total time is the sampled time scaled up to all calls.
  *
  * @param <H> the hook kind
  */
@@ -29,17 +30,22 @@ public final class HookLink<H> {
     private final H hook;
     private final HookOwner owner;
     private final long id;
-    private final LongAdder calls = new LongAdder();
+    private final HookScope scope;
+    /** This link's counter in every thread's counters ({@link HookScope}). */
+    private final int slot;
     private final LongAdder errors = new LongAdder();
     private final LongAdder sampledNanos = new LongAdder();
     private final LongAdder sampledCalls = new LongAdder();
     private volatile boolean retired;
 
-    HookLink(HookKind<H, ?> kind, H hook, HookOwner owner, long id) {
+    HookLink(HookKind<H, ?> kind, H hook, HookOwner owner, long id, HookScope scope) {
         this.kind = kind;
         this.hook = hook;
         this.owner = owner;
         this.id = id;
+        this.scope = scope;
+        this.slot = scope.newSlot();
+        scope.linkInstalled();
     }
 
     /** @return the hook */
@@ -71,8 +77,9 @@ public final class HookLink<H> {
         if (retired) {
             return -1;
         }
-        calls.increment();
-        return (ThreadLocalRandom.current().nextInt() & (SAMPLE_EVERY - 1)) == 0 ? System.nanoTime() | 1 : 0;
+        HookScope.HookThread t = scope.thread();
+        t.count(slot);
+        return t.sample() ? System.nanoTime() | 1 : 0;
     }
 
     /** @param started what {@link #enter()} returned (not -1) */
@@ -116,9 +123,12 @@ public final class HookLink<H> {
         return retired;
     }
 
-    /** @return calls so far (not counting calls that passed it after it was retired) */
+    /**
+     * @return calls so far (not counting calls that passed it after it was retired), summed over
+     *     the calling threads' counters now; a call running meanwhile may or may not be in it
+     */
     public long calls() {
-        return calls.sum();
+        return scope.calls(slot);
     }
 
     /** @return calls that raised an error in this hook */

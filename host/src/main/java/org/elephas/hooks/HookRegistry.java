@@ -30,6 +30,8 @@ public final class HookRegistry implements HookServices {
     private final ServerLog log;
     private final long drainMillis;
     private final AtomicLong ids = new AtomicLong();
+    /** The links' per-thread counters and the pipeline's statement scope. */
+    private final HookScope scope = new HookScope();
 
     /**
      * @param ownerOf finds who installed a hook (from its class)
@@ -101,12 +103,12 @@ public final class HookRegistry implements HookServices {
                 if (early == null) {
                     throw new IllegalArgumentException(kind.getName() + " is not a hook kind");
                 }
-                HookLink<H> link = new HookLink<>((HookKind<H, ?>) early.kind(), hook, owner, ids.incrementAndGet());
+                HookLink<H> link = new HookLink<>((HookKind<H, ?>) early.kind(), hook, owner, ids.incrementAndGet(), scope);
                 early.links().add(link);
                 return () -> remove(l -> l == link);
             }
         }
-        HookLink<H> link = new HookLink<>(chain.kind(), hook, owner, ids.incrementAndGet());
+        HookLink<H> link = new HookLink<>(chain.kind(), hook, owner, ids.incrementAndGet(), scope);
         chain.add(link);
         return () -> remove(l -> l == link);
     }
@@ -132,15 +134,25 @@ public final class HookRegistry implements HookServices {
                 removed.put(chain, out);
             }
         }
+        if (removed.isEmpty()) {
+            return;
+        }
         long deadline = System.nanoTime() + drainMillis * 1_000_000L;
+        // Statements that entered the scope before the links left may still be inside them.
+        boolean statementsDrained = scope.drain(deadline);
         removed.forEach((chain, links) -> {
-            if (!chain.drain(links, deadline)) {
+            if (!chain.drain(links, deadline) || !statementsDrained) {
                 for (HookLink<?> link : links) {
                     log.log(LogLevel.LOG, link.kind().name() + " hook of " + link.owner().describe()
                             + " still had calls running after " + drainMillis + " ms; removed anyway");
                 }
             }
         });
+    }
+
+    /** @return the statement scope the pipeline runs its stages in, and the links' counters */
+    public HookScope scope() {
+        return scope;
     }
 
     private synchronized List<HookChain<?, ?>> chainList() {

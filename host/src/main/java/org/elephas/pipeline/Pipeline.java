@@ -7,6 +7,8 @@ import org.elephas.api.SqlState;
 import org.elephas.api.sql.DestReceiver;
 import org.elephas.api.sql.PlannedStmt;
 import org.elephas.api.sql.QueryCompletion;
+import org.elephas.hooks.HookChain;
+import org.elephas.hooks.HookScope;
 
 /**
  * Runs one statement through the stages (DESIGN G6), in the {@link StatementContext} of the
@@ -22,6 +24,12 @@ import org.elephas.api.sql.QueryCompletion;
  * execution ({@link #execute(Prepared, List, DestReceiver, long)}). ExecutorEnd runs only
  * after a successful run, as in PostgreSQL; after an error the engine's resources are released
  * without it.
+ *
+ * <p>Each public method runs its stages inside the hook registry's statement scope
+ * ({@link HookScope}) and calls the chains' unguarded entry points: one unloading handshake per
+ * call here, not one per stage. A portal that runs in steps holds no scope between them. Until
+ * a hook is installed, no scope is entered and the chains' entry points are the standard
+ * implementations.
  */
 public final class Pipeline {
     private final Stages stages;
@@ -34,6 +42,14 @@ public final class Pipeline {
     /** @return the chain points */
     public Stages stages() {
         return stages;
+    }
+
+    /**
+     * A chain's entry point for a call in {@code scope}: unguarded inside the statement scope,
+     * guarded (the standard implementation while the chain has no links) outside it.
+     */
+    private static <N> N at(HookChain<?, N> chain, HookScope.HookThread scope) {
+        return scope != null ? chain.first() : chain.head();
     }
 
     /**
@@ -54,12 +70,21 @@ public final class Pipeline {
      * @return it, ready to execute
      */
     public Prepared prepare(HostQuery query, boolean keepPlan) {
-        stages.postParseAnalyze.head().postParseAnalyze(query);
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
+        try {
+            return prepareInScope(query, keepPlan, scope);
+        } finally {
+            HookScope.exit(scope);
+        }
+    }
+
+    private Prepared prepareInScope(HostQuery query, boolean keepPlan, HookScope.HookThread scope) {
+        at(stages.postParseAnalyze, scope).postParseAnalyze(query);
         if (query.isUtility()) {
             return new Prepared(query, new HostPlannedStmt(query, query.sourceText(), 0,
                     StatementContext.current().connection(), false));
         }
-        PlannedStmt planned = stages.planner.head().planner(query, query.sourceText(), 0, List.of());
+        PlannedStmt planned = at(stages.planner, scope).planner(query, query.sourceText(), 0, List.of());
         if (!(planned instanceof HostPlannedStmt hp)) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "a planner hook returned a plan the executor cannot run");
         }
@@ -75,7 +100,12 @@ public final class Pipeline {
      * @return the completion
      */
     public QueryCompletion run(HostQuery query, List<Object> params, DestReceiver dest) {
-        return execute(prepare(query, false), params, dest, 0);
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
+        try {
+            return executeInScope(prepareInScope(query, false, scope), params, dest, 0, scope);
+        } finally {
+            HookScope.exit(scope);
+        }
     }
 
     /**
@@ -88,22 +118,32 @@ public final class Pipeline {
      * @return the completion
      */
     public QueryCompletion execute(Prepared prepared, List<Object> params, DestReceiver dest, long count) {
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
+        try {
+            return executeInScope(prepared, params, dest, count, scope);
+        } finally {
+            HookScope.exit(scope);
+        }
+    }
+
+    private QueryCompletion executeInScope(Prepared prepared, List<Object> params, DestReceiver dest, long count,
+            HookScope.HookThread scope) {
         QueryCompletion qc = new QueryCompletion();
         if (prepared.query().isUtility()) {
             StatementContext ctx = StatementContext.current();
-            stages.processUtility.head().processUtility(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
+            at(stages.processUtility, scope).processUtility(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
                     params, dest, qc);
             return qc;
         }
-        HostQueryDesc qd = start(prepared, params, dest);
+        HostQueryDesc qd = startInScope(prepared, params, dest, scope);
         try {
-            stages.executorRun.head().executorRun(qd, count, true);
-            stages.executorFinish.head().executorFinish(qd);
+            at(stages.executorRun, scope).executorRun(qd, count, true);
+            at(stages.executorFinish, scope).executorFinish(qd);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
         }
-        stages.executorEnd.head().executorEnd(qd);
+        at(stages.executorEnd, scope).executorEnd(qd);
         qc.set(prepared.query().commandType().name(), qd.processed());
         return qc;
     }
@@ -117,12 +157,21 @@ public final class Pipeline {
      * @return the started query
      */
     public HostQueryDesc start(Prepared prepared, List<Object> params, DestReceiver dest) {
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
+        try {
+            return startInScope(prepared, params, dest, scope);
+        } finally {
+            HookScope.exit(scope);
+        }
+    }
+
+    private HostQueryDesc startInScope(Prepared prepared, List<Object> params, DestReceiver dest, HookScope.HookThread scope) {
         HostQueryDesc qd = new HostQueryDesc(prepared.plan(), params, dest, StatementContext.current().nestingLevel());
-        if (!stages.executorCheckPerms.head().executorCheckPerms(qd, true)) {
+        if (!at(stages.executorCheckPerms, scope).executorCheckPerms(qd, true)) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied");
         }
         try {
-            stages.executorStart.head().executorStart(qd, 0);
+            at(stages.executorStart, scope).executorStart(qd, 0);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
@@ -138,11 +187,14 @@ public final class Pipeline {
      * @return whether rows remain (the portal is suspended)
      */
     public boolean runStep(HostQueryDesc qd, long count) {
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            stages.executorRun.head().executorRun(qd, count, false);
+            at(stages.executorRun, scope).executorRun(qd, count, false);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
+        } finally {
+            HookScope.exit(scope);
         }
         return qd.suspended();
     }
@@ -156,13 +208,18 @@ public final class Pipeline {
      * @return its completion
      */
     public QueryCompletion finish(Prepared prepared, HostQueryDesc qd) {
+        HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            stages.executorFinish.head().executorFinish(qd);
-        } catch (RuntimeException | Error e) {
-            qd.releaseResources();
-            throw e;
+            try {
+                at(stages.executorFinish, scope).executorFinish(qd);
+            } catch (RuntimeException | Error e) {
+                qd.releaseResources();
+                throw e;
+            }
+            at(stages.executorEnd, scope).executorEnd(qd);
+        } finally {
+            HookScope.exit(scope);
         }
-        stages.executorEnd.head().executorEnd(qd);
         QueryCompletion qc = new QueryCompletion();
         qc.set(prepared.query().commandType().name(), qd.processed());
         return qc;

@@ -12,6 +12,7 @@ import org.elephas.api.hooks.PostParseAnalyzeHook;
 import org.elephas.api.hooks.ProcessUtilityHook;
 import org.elephas.hooks.HookChain;
 import org.elephas.hooks.HookRegistry;
+import org.elephas.hooks.HookScope;
 import org.elephas.hooks.PipelineHookKinds;
 
 /**
@@ -36,6 +37,8 @@ public final class Stages {
     public final HookChain<ExecutorFinishHook, ExecutorFinishHook.Next> executorFinish;
     /** ExecutorEnd. */
     public final HookChain<ExecutorEndHook, ExecutorEndHook.Next> executorEnd;
+    /** The scope a pipeline call runs its stages in (one unloading handshake per call). */
+    public final HookScope scope;
 
     /**
      * The standard implementation of every stage.
@@ -59,6 +62,7 @@ public final class Stages {
      */
     public Stages(Standard standard, HookRegistry hooks) {
         StandardExecutor executor = standard.executor();
+        scope = hooks.scope();
         postParseAnalyze = hooks.addChain(PipelineHookKinds.POST_PARSE_ANALYZE, query -> { });
         planner = hooks.addChain(PipelineHookKinds.PLANNER, standard.planner());
         processUtility = hooks.addChain(PipelineHookKinds.PROCESS_UTILITY, standard.utility());

@@ -229,6 +229,111 @@ class HookDrainTest {
      */
     @Test
     void noCallEntersARemovedHookAfterRemovalReturned() throws Exception {
+        stress(false);
+    }
+
+    /** The same stress, with the calls made as the pipeline makes them: inside the statement scope. */
+    @Test
+    void noScopedCallEntersARemovedHookAfterRemovalReturned() throws Exception {
+        stress(true);
+    }
+
+    /** A statement inside the scope holds a removal until it leaves the scope. */
+    @Test
+    void removalWaitsForAStatementInsideTheScope() throws Exception {
+        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean left = new AtomicBoolean();
+        HookRegistration reg = registry.install(ExecutorEndHook.class, (qd, next) -> next.executorEnd(qd));
+        // The statement is inside the scope but not (yet) inside the hook: the remover cannot
+        // know which stage it will call next, so it waits for the whole scope.
+        Thread statement = new Thread(() -> {
+            HookScope.HookThread s = registry.scope().enter();
+            try {
+                chain.first().executorEnd(null);
+                inside.countDown();
+                awaitUninterruptibly(release);
+            } finally {
+                left.set(true);
+                HookScope.exit(s);
+            }
+        }, "statement");
+        statement.start();
+        assertTrue(inside.await(30, TimeUnit.SECONDS));
+        AtomicBoolean leftFirst = new AtomicBoolean();
+        Thread remover = new Thread(() -> {
+            reg.remove();
+            leftFirst.set(left.get());
+        }, "remover");
+        remover.start();
+        awaitParked(remover);
+        assertTrue(remover.isAlive(), "removal waits for the statement");
+        assertTrue(chain.links().isEmpty(), "the link left the chain at once");
+        release.countDown();
+        remover.join(30_000);
+        statement.join(30_000);
+        assertFalse(remover.isAlive());
+        assertTrue(leftFirst.get(), "the statement had left the scope when removal returned");
+        assertEquals("", logged.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A statement that removes a hook (or stops its bundle) does not wait for itself. */
+    @Test
+    void removalInsideTheScopeDoesNotWaitForItself() {
+        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
+        AtomicInteger hookCalls = new AtomicInteger();
+        HookRegistration reg = registry.install(ExecutorEndHook.class, (qd, next) -> {
+            hookCalls.incrementAndGet();
+            next.executorEnd(qd);
+        });
+        HookScope.HookThread s = registry.scope().enter();
+        try {
+            chain.first().executorEnd(null);
+            long start = System.nanoTime();
+            reg.remove();
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "returned without waiting the bound");
+            chain.first().executorEnd(null);
+        } finally {
+            HookScope.exit(s);
+        }
+        assertEquals(1, hookCalls.get(), "the removed hook is not called again");
+        assertEquals(2, standardCalls.sum());
+        assertEquals("", logged.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Call counts are per thread and summed when read, threads that have ended included. */
+    @Test
+    void callCountsAddUpOverThreadsThatEnded() throws Exception {
+        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
+        try (HookRegistration reg = registry.install(ExecutorEndHook.class, (qd, next) -> next.executorEnd(qd))) {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                int calls = 1000 * (i + 1);
+                Thread t = new Thread(() -> {
+                    for (int k = 0; k < calls; k++) {
+                        chain.head().executorEnd(null);
+                    }
+                }, "counting-" + i);
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join(30_000);
+            }
+            for (int k = 0; k < 7; k++) {
+                chain.head().executorEnd(null);
+            }
+            assertEquals(6007, registry.rows().get(0).calls());
+            assertEquals(6007, registry.rows().get(0).calls(), "folding ended threads keeps their counts");
+            assertTrue(registry.rows().get(0).totalNanos() >= 0);
+        }
+    }
+
+    private void stress(boolean scoped) throws Exception {
         HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         int callers = 3;
@@ -241,7 +346,16 @@ class HookDrainTest {
             Thread t = new Thread(() -> {
                 try {
                     while (!stop.get()) {
-                        chain.head().executorEnd(null);
+                        if (scoped) {
+                            HookScope.HookThread s = registry.scope().enter();
+                            try {
+                                chain.first().executorEnd(null);
+                            } finally {
+                                HookScope.exit(s);
+                            }
+                        } else {
+                            chain.head().executorEnd(null);
+                        }
                         p.incrementAndGet();
                     }
                 } catch (Throwable e) {

@@ -55,6 +55,19 @@ class LexedStatementTest {
         assertEquals("SELECT * FROM t WHERE id = $1 AND name = $2", a.normalizedText());
     }
 
+    /** Where one identifier ends and the next begins counts, and every character does. */
+    @Test
+    void fingerprintSeesTokenBoundariesAndEveryCharacter() {
+        long a = QueryFingerprint.of(LexedStatement.of("select abcd, e from t")).queryId();
+        long b = QueryFingerprint.of(LexedStatement.of("select abc, de from t")).queryId();
+        long c = QueryFingerprint.of(LexedStatement.of("select abcd, f from t")).queryId();
+        long d = QueryFingerprint.of(LexedStatement.of("select abce, e from t")).queryId();
+        assertNotEquals(a, b);
+        assertNotEquals(a, c);
+        assertNotEquals(a, d);
+        assertEquals(a, QueryFingerprint.of(LexedStatement.of("SELECT ABCD , E FROM T")).queryId());
+    }
+
     @Test
     void normalisedConstantsNumberAfterTheStatementsOwnParameters() {
         assertEquals("select $3 from t where a = $2 and b = $1",

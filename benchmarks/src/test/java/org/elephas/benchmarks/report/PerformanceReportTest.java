@@ -33,6 +33,41 @@ class PerformanceReportTest {
                "samples": [900, 1000, 1100]}]}
             """;
 
+    /** One round of HookBundlesBenchmark with CpuTimeProfiler (trimmed): none and both, one fork each. */
+    private static String bundlesRound(double noneWall, double bothWall, double noneCpu, double bothCpu) {
+        String result = """
+                {"benchmark": "org.elephas.benchmarks.HookBundlesBenchmark.pkLookup_prepared", "mode": "avgt",
+                 "params": {"preload": "%s"}, "primaryMetric": {"score": %s, "scoreUnit": "us/op", "rawData": [[%s]]},
+                 "secondaryMetrics": {"cpu.worker.norm": {"score": %s, "scoreUnit": "ns/op", "rawData": [[%s]]}}}
+                """;
+        return "[" + result.formatted("none", noneWall, noneWall, noneCpu, noneCpu) + ","
+                + result.formatted("stat_statements+auto_explain", bothWall, bothWall, bothCpu, bothCpu) + "]";
+    }
+
+    /** Interleaved rounds merge into one series per measure; the samples' cost is taken from CPU time. */
+    @Test
+    void hookBundleRoundsMergeAndTheCostIsCpuTime() throws Exception {
+        Path r1 = dir.resolve("r1.jmh");
+        Path r2 = dir.resolve("r2.jmh");
+        Path r3 = dir.resolve("r3.jmh");
+        Files.writeString(r1, bundlesRound(5.0, 9.0, 4000, 4300));
+        Files.writeString(r2, bundlesRound(6.0, 6.5, 4100, 4500));
+        Files.writeString(r3, bundlesRound(5.5, 7.0, 4200, 4600));
+        JmhResults.main(new String[] {dir.resolve("jmh-hook-bundles.json").toString(), r1.toString(), r2.toString(),
+            r3.toString()});
+        for (Path p : List.of(r1, r2, r3)) {
+            Files.delete(p);
+        }
+        ReportData data = ReportData.load(dir);
+        Series cpuNone = data.find(Series.ELEPHAS, "primary-key lookup, prepared, preload none" + JmhResults.CPU).orElseThrow();
+        assertEquals(3, cpuNone.values().length, "every round in one series");
+        assertEquals("ns", cpuNone.unit());
+        MarkdownTables tables = new MarkdownTables(data);
+        assertEquals(0.4, tables.samplesCost("primary-key lookup, prepared").orElseThrow(), 1e-9,
+                "median CPU time with both (4500 ns) minus none (4100 ns)");
+        assertTrue(tables.hookCost().contains("1.50 µs"), tables.hookCost()); // wall: 7.0 - 5.5
+    }
+
     @Test
     void jmhResultsArePairedWithTheSameMeasureOfAnotherSystem() throws Exception {
         Files.writeString(dir.resolve("jmh-workers.json"), JMH);
