@@ -148,11 +148,11 @@ public final class WorkerSupervisor {
      * or a thread hand-off, which other threads should not queue behind.
      */
     private static final class Deferred {
-        int[] notifyPids = new int[4];
+        int[] notifyPids;
         int notifyCount;
-        int[] changedSlots = new int[4];
+        int[] changedSlots;
         int changedCount;
-        Backend[] sigterms = new Backend[4];
+        Backend[] sigterms;
         int sigtermCount;
         List<WorkerRunner> launches;
 
@@ -165,21 +165,27 @@ public final class WorkerSupervisor {
             if (notifyCount > 0 && notifyPids[notifyCount - 1] == pid) {
                 return;
             }
-            if (notifyCount == notifyPids.length) {
+            if (notifyPids == null) {
+                notifyPids = new int[4];
+            } else if (notifyCount == notifyPids.length) {
                 notifyPids = Arrays.copyOf(notifyPids, notifyCount * 2);
             }
             notifyPids[notifyCount++] = pid;
         }
 
         void changed(int slot) {
-            if (changedCount == changedSlots.length) {
+            if (changedSlots == null) {
+                changedSlots = new int[4];
+            } else if (changedCount == changedSlots.length) {
                 changedSlots = Arrays.copyOf(changedSlots, changedCount * 2);
             }
             changedSlots[changedCount++] = slot;
         }
 
         void sigterm(Backend backend) {
-            if (sigtermCount == sigterms.length) {
+            if (sigterms == null) {
+                sigterms = new Backend[4];
+            } else if (sigtermCount == sigterms.length) {
                 sigterms = Arrays.copyOf(sigterms, sigtermCount * 2);
             }
             sigterms[sigtermCount++] = backend;
@@ -263,6 +269,16 @@ public final class WorkerSupervisor {
     }
 
     private void perform(Deferred todo) {
+        // Hand-offs first: a thread takes microseconds to wake, during which the rest is done.
+        if (todo.launches != null) {
+            for (WorkerRunner runner : todo.launches) {
+                try {
+                    threads.execute(runner);
+                } catch (RejectedExecutionException e) {
+                    forkFailed(runner, e);
+                }
+            }
+        }
         for (int i = 0; i < todo.sigtermCount; i++) {
             todo.sigterms[i].signal(Signal.SIGTERM);
         }
@@ -275,18 +291,7 @@ public final class WorkerSupervisor {
                 l.set();
             }
         }
-        if (todo.launches != null) {
-            for (WorkerRunner runner : todo.launches) {
-                try {
-                    threads.execute(runner);
-                } catch (RejectedExecutionException e) {
-                    forkFailed(runner, e);
-                }
-            }
-        }
     }
-
-    // ---- registration ----
 
     /**
      * {@code RegisterBackgroundWorker}: never throws for a bad record; refusals are LOG lines.
@@ -933,6 +938,25 @@ public final class WorkerSupervisor {
                     rw.history));
         }
         return rows;
+    }
+
+    /**
+     * For tests: run {@code action} holding the lock, as every supervisor operation does.
+     *
+     * @param action what to run
+     */
+    void runLocked(Runnable action) {
+        acquire();
+        try {
+            action.run();
+        } finally {
+            release();
+        }
+    }
+
+    /** @return for tests: exits queued and not applied yet */
+    int queuedExits() {
+        return exits.size();
     }
 
     /** @return {@code max_worker_processes} */
