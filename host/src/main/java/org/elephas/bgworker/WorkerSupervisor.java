@@ -207,8 +207,10 @@ public final class WorkerSupervisor {
         int notifyPid;
         /** Written under the lock; read without it by handle status reads. */
         volatile int pid = INVALID_PID;
-        boolean terminate;
-        Backend backend;
+        /** Set with or without the lock (see {@link WorkerSupervisor#terminate}). */
+        volatile boolean terminate;
+        /** The running worker's backend; written under the lock, read by terminate without it. */
+        volatile Backend backend;
         long launchedAtNanos;
         ScheduledFuture<?> restart;
         WorkerHistory history = WorkerHistory.NONE;
@@ -627,9 +629,23 @@ public final class WorkerSupervisor {
      * @param generation the handle's generation
      */
     void terminate(int slotIndex, long generation) {
+        Registered rw = ofHandle(slotIndex, generation);
+        if (rw == null) {
+            return;
+        }
+        // A running worker is told without the lock. The flag is written before the backend is
+        // read, and an exit clears the backend before it reads the flag (both volatile), so
+        // either the exit sees the flag (and does not restart the worker) or this sees no
+        // backend and forgets the worker under the lock below.
+        rw.terminate = true;
+        Backend running = rw.backend;
+        if (running != null) {
+            running.signal(Signal.SIGTERM);
+            return;
+        }
         acquire();
         try {
-            Registered rw = ofHandle(slotIndex, generation);
+            rw = ofHandle(slotIndex, generation);
             if (rw == null) {
                 return;
             }
