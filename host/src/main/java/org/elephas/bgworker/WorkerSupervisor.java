@@ -54,8 +54,9 @@ import org.elephas.log.ServerLog;
  * {@code bgw_restart_time} (plus backoff, see {@link RestartPolicy}). Every change of a slot
  * signals the notify PID ({@code SIGUSR1}) and wakes the threads waiting on that slot's handles.
  *
- * <p>Concurrency. The lock guards the slots' bookkeeping, but handle status reads take no lock:
- * a slot publishes its worker, and the worker its PID, through volatile fields. Whatever a
+ * <p>Concurrency. The lock guards the slots' bookkeeping, but handle status reads, and the
+ * termination of a running worker by handle, take no lock: a slot publishes its worker, and the
+ * worker its PID and backend, through volatile fields. Whatever a
  * critical section decides to signal, wake or hand to a thread (each an {@code unpark}, a
  * system call) is collected and done after the lock is released ({@link #release()}). Exits are
  * combined: an exiting worker queues its exit and applies the queue only if it gets the lock at
