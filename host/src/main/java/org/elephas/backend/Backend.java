@@ -407,9 +407,11 @@ public final class Backend implements SignalTarget {
             Thread t = thread;
             if (t == null) {
                 exitIfIdle();
-            } else if (engineDepth == 0) {
+            } else if (engineDepth == 0 && !latch.isWaitedOnBy(t)) {
                 // Also break blocking calls outside latch waits, as G4 asks for; never inside
                 // the engine (see enterEngine), where the flag alone is acted on at the next check.
+                // A thread in a latch wait needs no interrupt: the latch set above wakes it, and
+                // the wait acts on the termination before it returns.
                 t.interrupt();
             }
         }

@@ -67,6 +67,15 @@ public final class BackendLatch implements Latch {
     }
 
     /**
+     * @param thread a thread
+     * @return whether {@code thread} is parked in (or entering or leaving) a wait on this latch:
+     *     it will re-check its conditions before the wait returns
+     */
+    boolean isWaitedOnBy(Thread thread) {
+        return waiter == thread;
+    }
+
+    /**
      * Park the calling thread until the latch is set, the thread is unparked or interrupted, or
      * the deadline passes. Callers loop and re-check their conditions.
      *

@@ -50,8 +50,13 @@ final class WorkerRunner implements Runnable {
     public void run() {
         BackgroundWorker entry = backend.bgworkerEntry();
         Thread thread = Thread.currentThread();
-        String idleName = thread.getName();
-        thread.setName(entry.name());
+        // Renaming is a system call (the native thread name) on the way to the entry point; a
+        // pooled thread that last ran a worker of the same name keeps it. Nor is the name reset
+        // when the worker exits: an idle pooled thread shows the last worker it ran, parked in
+        // the pool.
+        if (!entry.name().equals(thread.getName())) {
+            thread.setName(entry.name());
+        }
         backend.bind();
         int code;
         Throwable failure = null;
@@ -77,7 +82,6 @@ final class WorkerRunner implements Runnable {
             // before_shmem_exit: e.g. the worker's database connection closes here.
             backend.runProcExitCallbacks(e -> log.write(LogLevel.WARNING, backend.pid(), String.valueOf(e), null, null));
             backend.unbind();
-            thread.setName(idleName);
         }
         supervisor.workerExited(slot, generation, backend, code, failure);
     }

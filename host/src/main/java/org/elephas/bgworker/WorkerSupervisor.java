@@ -3,17 +3,20 @@ package org.elephas.bgworker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -49,7 +52,17 @@ import org.elephas.log.ServerLog;
  * ends: exit 0 unregisters it (slot freed); any other exit unregisters it if it never restarts
  * or was terminated through its handle, otherwise schedules the next launch after
  * {@code bgw_restart_time} (plus backoff, see {@link RestartPolicy}). Every change of a slot
- * signals the notify PID ({@code SIGUSR1}) and wakes threads waiting on handles.
+ * signals the notify PID ({@code SIGUSR1}) and wakes the threads waiting on that slot's handles.
+ *
+ * <p>Concurrency. The lock guards the slots' bookkeeping, but handle status reads, and the
+ * termination of a running worker by handle, take no lock: a slot publishes its worker, and the
+ * worker its PID and backend, through volatile fields. Whatever a
+ * critical section decides to signal, wake or hand to a thread (each an {@code unpark}, a
+ * system call) is collected and done after the lock is released ({@link #release()}). Exits are
+ * combined: an exiting worker queues its exit and applies the queue only if it gets the lock at
+ * once; otherwise the thread holding the lock applies it before releasing. So a thousand workers
+ * exiting together never park on the lock (PostgreSQL's postmaster, likewise, reaps exited
+ * children in one pass).
  */
 public final class WorkerSupervisor {
     private static final int INVALID_PID = -1;
@@ -68,7 +81,13 @@ public final class WorkerSupervisor {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition workerExited = lock.newCondition();
+    /** Exits not yet applied; applied by whichever thread holds the lock (see {@link #release()}). */
+    private final Queue<Exit> exits = new ConcurrentLinkedQueue<>();
+    /** Threads waiting in {@link #awaitExits}: an applied exit takes {@link #exitMonitor} only when some wait. */
+    private final AtomicInteger exitWaiters = new AtomicInteger();
+    private final Object exitMonitor = new Object();
+    /** Exits applied so far; written under the lock. */
+    private volatile long exitsApplied;
     private final ServerLog log;
     private final ProcArray procs;
     private final EntryPoints entryPoints;
@@ -78,11 +97,12 @@ public final class WorkerSupervisor {
     private final int maxWorkerProcesses;
     private final Consumer<Backend> backendSetup;
     private final List<BackgroundWorker> staticWorkers = new ArrayList<>();
-    private final Set<BackendLatch> waiters = ConcurrentHashMap.newKeySet();
-    /** Workers given a PID under the lock, to be handed to threads once it is released. */
-    private final List<WorkerRunner> pendingLaunches = new ArrayList<>();
+    /** What the current holder of the lock has to do once it releases it. */
+    private Deferred deferred = new Deferred();
     private int staticRegistrationCalls;
-    private Slot[] slots;
+    /** No slot below this index is free; written under the lock. */
+    private int freeHint;
+    private volatile Slot[] slots;
 
     /**
      * @param log the server log
@@ -108,32 +128,106 @@ public final class WorkerSupervisor {
 
     private static final class Slot {
         final int index;
+        /** The generation of the last registration; written under the lock. */
         long generation;
-        Registered worker;
+        /** Written under the lock; read without it by handle status reads. */
+        volatile Registered worker;
+        /** Latches of threads waiting on this slot's handles. */
+        final List<BackendLatch> waiters = new CopyOnWriteArrayList<>();
 
         Slot(int index) {
             this.index = index;
         }
     }
 
+    /** A worker's exit, queued by its thread until a lock holder applies it. */
+    private record Exit(int slot, long generation, Backend backend, int exitCode, String error) {
+    }
+
+    /**
+     * What a critical section leaves to do after the lock is released: each is an {@code unpark}
+     * or a thread hand-off, which other threads should not queue behind.
+     */
+    private static final class Deferred {
+        int[] notifyPids;
+        int notifyCount;
+        int[] changedSlots;
+        int changedCount;
+        Backend[] sigterms;
+        int sigtermCount;
+        List<WorkerRunner> launches;
+
+        boolean isEmpty() {
+            return notifyCount == 0 && changedCount == 0 && sigtermCount == 0 && launches == null;
+        }
+
+        void notify(int pid) {
+            // Exits applied together often notify the same registrant: one SIGUSR1 does.
+            if (notifyCount > 0 && notifyPids[notifyCount - 1] == pid) {
+                return;
+            }
+            if (notifyPids == null) {
+                notifyPids = new int[4];
+            } else if (notifyCount == notifyPids.length) {
+                notifyPids = Arrays.copyOf(notifyPids, notifyCount * 2);
+            }
+            notifyPids[notifyCount++] = pid;
+        }
+
+        void changed(int slot) {
+            if (changedSlots == null) {
+                changedSlots = new int[4];
+            } else if (changedCount == changedSlots.length) {
+                changedSlots = Arrays.copyOf(changedSlots, changedCount * 2);
+            }
+            changedSlots[changedCount++] = slot;
+        }
+
+        void sigterm(Backend backend) {
+            if (sigterms == null) {
+                sigterms = new Backend[4];
+            } else if (sigtermCount == sigterms.length) {
+                sigterms = Arrays.copyOf(sigterms, sigtermCount * 2);
+            }
+            sigterms[sigtermCount++] = backend;
+        }
+
+        void launch(WorkerRunner runner) {
+            if (launches == null) {
+                launches = new ArrayList<>(4);
+            }
+            launches.add(runner);
+        }
+    }
+
     private static final class Registered {
         final BackgroundWorker entry;
         final boolean dynamic;
+        /** The slot generation this registration holds; handles of other generations are stale. */
+        final long generation;
         int notifyPid;
-        int pid = INVALID_PID;
-        boolean terminate;
-        Backend backend;
+        /** Written under the lock; read without it by handle status reads. */
+        volatile int pid = INVALID_PID;
+        /** Set with or without the lock (see {@link WorkerSupervisor#terminate}). */
+        volatile boolean terminate;
+        /** The running worker's backend; written under the lock, read by terminate without it. */
+        volatile Backend backend;
         long launchedAtNanos;
         ScheduledFuture<?> restart;
         WorkerHistory history = WorkerHistory.NONE;
 
-        Registered(BackgroundWorker entry, boolean dynamic, int notifyPid) {
+        Registered(BackgroundWorker entry, boolean dynamic, long generation, int notifyPid) {
             this.entry = entry;
             this.dynamic = dynamic;
+            this.generation = generation;
             this.notifyPid = notifyPid;
         }
 
         BgwHandleStatus status() {
+            return statusOf(pid);
+        }
+
+        static BgwHandleStatus statusOf(int pid) {
             return switch (pid) {
                 case INVALID_PID -> BgwHandleStatus.NOT_YET_STARTED;
                 case STOPPED_PID -> BgwHandleStatus.STOPPED;
@@ -142,13 +236,65 @@ public final class WorkerSupervisor {
         }
     }
 
-    /** The worker a handle names, or null when the handle is stale. Call under the lock. */
+    /** The worker a handle names, or null when the handle is stale. Safe without the lock. */
     private Registered ofHandle(int slotIndex, long generation) {
-        Slot slot = slots[slotIndex];
-        return slot.generation == generation ? slot.worker : null;
+        Registered rw = slots[slotIndex].worker;
+        return rw != null && rw.generation == generation ? rw : null;
     }
 
-    // ---- registration ----
+    // ---- the lock ----
+
+    private void acquire() {
+        lock.lock();
+    }
+
+    /**
+     * Release the lock: first apply the queued exits, then, outside the lock, do what the
+     * critical section deferred. An exit queued while this thread held the lock is applied here
+     * or, if it was queued after the last look, by its own thread (which gets the lock then) or
+     * by this thread's second look: the queue is checked again after unlocking.
+     */
+    private void release() {
+        while (true) {
+            applyExits();
+            Deferred todo = deferred.isEmpty() ? null : deferred;
+            if (todo != null) {
+                deferred = new Deferred();
+            }
+            lock.unlock();
+            if (todo != null) {
+                perform(todo);
+            }
+            if (exits.isEmpty() || !lock.tryLock()) {
+                return;
+            }
+        }
+    }
+
+    private void perform(Deferred todo) {
+        // Hand-offs first: a thread takes microseconds to wake, during which the rest is done.
+        if (todo.launches != null) {
+            for (WorkerRunner runner : todo.launches) {
+                try {
+                    threads.execute(runner);
+                } catch (RejectedExecutionException e) {
+                    forkFailed(runner, e);
+                }
+            }
+        }
+        for (int i = 0; i < todo.sigtermCount; i++) {
+            todo.sigterms[i].signal(Signal.SIGTERM);
+        }
+        for (int i = 0; i < todo.notifyCount; i++) {
+            procs.signal(todo.notifyPids[i], Signal.SIGUSR1);
+        }
+        Slot[] all = slots;
+        for (int i = 0; i < todo.changedCount; i++) {
+            for (BackendLatch l : all[todo.changedSlots[i]].waiters) {
+                l.set();
+            }
+        }
+    }
 
     /**
      * {@code RegisterBackgroundWorker}: never throws for a bad record; refusals are LOG lines.
@@ -157,7 +303,7 @@ public final class WorkerSupervisor {
      * @param preloadInProgress whether {@code shared_preload_bundles} are loading
      */
     public void registerStatic(BackgroundWorker worker, boolean preloadInProgress) {
-        lock.lock();
+        acquire();
         try {
             if (!preloadInProgress) {
                 log.log(LogLevel.LOG, "background worker \"" + worker.name()
@@ -188,7 +334,7 @@ public final class WorkerSupervisor {
             staticWorkers.add(WorkerValidation.withDefaults(worker));
             log.log(LogLevel.DEBUG1, "registering background worker \"" + worker.name() + "\"");
         } finally {
-            lock.unlock();
+            release();
         }
     }
 
@@ -197,17 +343,18 @@ public final class WorkerSupervisor {
      * {@code BackgroundWorkerShmemInit}, at the end of PRELOAD.
      */
     public void initializeSlots() {
-        lock.lock();
+        acquire();
         try {
-            slots = new Slot[maxWorkerProcesses];
-            for (int i = 0; i < slots.length; i++) {
-                slots[i] = new Slot(i);
+            Slot[] created = new Slot[maxWorkerProcesses];
+            for (int i = 0; i < created.length; i++) {
+                created[i] = new Slot(i);
             }
             for (int i = 0; i < staticWorkers.size(); i++) {
-                slots[i].worker = new Registered(staticWorkers.get(i), false, 0);
+                created[i].worker = new Registered(staticWorkers.get(i), false, 0, 0);
             }
+            slots = created;
         } finally {
-            lock.unlock();
+            release();
         }
     }
 
@@ -225,7 +372,7 @@ public final class WorkerSupervisor {
             throw invalid.get();
         }
         BackgroundWorker entry = WorkerValidation.withDefaults(worker);
-        lock.lock();
+        acquire();
         try {
             if (slots == null) {
                 return Optional.empty();
@@ -246,24 +393,26 @@ public final class WorkerSupervisor {
             SlotHandle handle = new SlotHandle(this, slot.index, slot.generation);
             if (phases.shuttingDown()) {
                 // Registered and at once forgotten, as the postmaster does past PM_STOP_BACKENDS.
-                notify(notifyPid);
+                notify(slot, notifyPid);
                 return Optional.of(handle);
             }
-            slot.worker = new Registered(entry, true, notifyPid);
+            slot.worker = new Registered(entry, true, slot.generation, notifyPid);
             launchIfDue(slot);
             return Optional.of(handle);
         } finally {
-            lock.unlock();
-            dispatchLaunches();
+            release();
         }
     }
 
+    /** PostgreSQL's choice, the first free slot; the scan starts at {@link #freeHint}. */
     private Slot firstFreeSlot() {
-        for (Slot s : slots) {
-            if (s.worker == null) {
-                return s;
+        for (int i = freeHint; i < slots.length; i++) {
+            if (slots[i].worker == null) {
+                freeHint = i;
+                return slots[i];
             }
         }
+        freeHint = slots.length;
         return null;
     }
 
@@ -271,7 +420,7 @@ public final class WorkerSupervisor {
 
     /** {@code maybe_start_bgworkers}: launch every worker the current phase permits. */
     public void maybeStartWorkers() {
-        lock.lock();
+        acquire();
         try {
             if (slots == null) {
                 return;
@@ -280,8 +429,7 @@ public final class WorkerSupervisor {
                 launchIfDue(slot);
             }
         } finally {
-            lock.unlock();
-            dispatchLaunches();
+            release();
         }
     }
 
@@ -311,53 +459,20 @@ public final class WorkerSupervisor {
         if (log.isEnabled(LogLevel.DEBUG1)) { // on every launch: skip building the text when unused
             log.log(LogLevel.DEBUG1, "starting background worker process \"" + entry.name() + "\"");
         }
-        pendingLaunches.add(new WorkerRunner(this, entryPoints, log, slot.index, slot.generation, backend));
-        notify(rw.notifyPid);
-    }
-
-    /**
-     * Hand the workers launched under the lock to threads, outside it: creating a thread can
-     * take a few hundred microseconds, which handle calls should not wait for. Every path that
-     * launches calls this after releasing the lock, so no launch is left behind.
-     */
-    private void dispatchLaunches() {
-        List<WorkerRunner> batch;
-        lock.lock();
-        try {
-            if (pendingLaunches.isEmpty()) {
-                return;
-            }
-            batch = new ArrayList<>(pendingLaunches);
-            pendingLaunches.clear();
-        } finally {
-            lock.unlock();
-        }
-        for (WorkerRunner runner : batch) {
-            try {
-                threads.execute(runner);
-            } catch (RejectedExecutionException e) {
-                forkFailed(runner, e);
-            }
-        }
+        // Handed to a thread once the lock is released (creating a thread can take a few
+        // hundred microseconds, which handle calls should not wait for).
+        deferred.launch(new WorkerRunner(this, entryPoints, log, slot.index, slot.generation, backend));
+        notify(slot, rw.notifyPid);
     }
 
     /** No thread for a launched worker: PostgreSQL's failed fork, treated as a failed run. */
     private void forkFailed(WorkerRunner runner, RejectedExecutionException e) {
-        Backend backend = runner.backend();
-        procs.remove(backend);
-        lock.lock();
-        try {
-            log.log(LogLevel.LOG, "could not fork background worker process: " + e.getMessage());
-            Slot slot = slots[runner.slot()];
-            Registered rw = slot.worker;
-            if (rw != null && slot.generation == runner.generation() && rw.backend == backend) {
-                rw.backend = null;
-                afterExit(slot, rw, 1, "could not fork background worker process");
-            }
-            workerExited.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        log.log(LogLevel.LOG, "could not fork background worker process: " + e.getMessage());
+        procs.remove(runner.backend());
+        exits.add(new Exit(runner.slot(), runner.generation(), runner.backend(), 1,
+                "could not fork background worker process"));
+        acquire();
+        release();
     }
 
     // ---- exits ----
@@ -388,20 +503,33 @@ public final class WorkerSupervisor {
                     "background worker \"" + type + "\" (PID " + backend.pid() + ") exited with exit code "
                             + exitCode, null, null);
         }
-        lock.lock();
-        try {
-            Slot slot = slots[slotIndex];
+        exits.add(new Exit(slotIndex, generation, backend, exitCode, failure == null ? null : messageOf(failure)));
+        // Never wait for the lock: its holder applies the exit (see release()).
+        if (lock.tryLock()) {
+            release();
+        }
+    }
+
+    /** Apply the queued exits. Call under the lock. */
+    private void applyExits() {
+        Exit exit;
+        while ((exit = exits.poll()) != null) {
+            Slot slot = slots[exit.slot()];
             Registered rw = slot.worker;
+            Backend backend = exit.backend();
             if (backend.isWorkerNotifyTarget()) {
-                stopNotificationsTo(backend.pid()); // a scan of every slot, so only when needed
+                stopNotificationsLocked(backend.pid()); // a scan of every slot, so only when needed
             }
-            if (rw != null && slot.generation == generation && rw.backend == backend) {
+            if (rw != null && rw.generation == exit.generation() && rw.backend == backend) {
                 rw.backend = null;
-                afterExit(slot, rw, exitCode, failure == null ? null : messageOf(failure));
+                afterExit(slot, rw, exit.exitCode(), exit.error());
             }
-            workerExited.signalAll();
-        } finally {
-            lock.unlock();
+            exitsApplied++;
+            if (exitWaiters.get() > 0) {
+                synchronized (exitMonitor) {
+                    exitMonitor.notifyAll();
+                }
+            }
         }
     }
 
@@ -421,19 +549,18 @@ public final class WorkerSupervisor {
                     + " ms after " + rw.history.consecutiveQuickFailures() + " quick failures in a row");
         }
         rw.restart = timer.schedule(() -> restartDue(slot, rw), delay, TimeUnit.MILLISECONDS);
-        notify(rw.notifyPid);
+        notify(slot, rw.notifyPid);
     }
 
     private void restartDue(Slot slot, Registered rw) {
-        lock.lock();
+        acquire();
         try {
             if (slot.worker == rw) {
                 rw.restart = null;
                 launchIfDue(slot);
             }
         } finally {
-            lock.unlock();
-            dispatchLaunches();
+            release();
         }
     }
 
@@ -445,7 +572,8 @@ public final class WorkerSupervisor {
         }
         rw.pid = STOPPED_PID;
         slot.worker = null;
-        notify(rw.notifyPid);
+        freeHint = Math.min(freeHint, slot.index);
+        notify(slot, rw.notifyPid);
     }
 
     /**
@@ -455,18 +583,23 @@ public final class WorkerSupervisor {
      * @param pid the exited backend
      */
     public void stopNotificationsTo(int pid) {
-        lock.lock();
+        acquire();
         try {
-            if (slots == null) {
-                return;
-            }
-            for (Slot s : slots) {
-                if (s.worker != null && s.worker.notifyPid == pid) {
-                    s.worker.notifyPid = 0;
-                }
-            }
+            stopNotificationsLocked(pid);
         } finally {
-            lock.unlock();
+            release();
+        }
+    }
+
+    private void stopNotificationsLocked(int pid) {
+        if (slots == null) {
+            return;
+        }
+        for (Slot s : slots) {
+            Registered rw = s.worker;
+            if (rw != null && rw.notifyPid == pid) {
+                rw.notifyPid = 0;
+            }
         }
     }
 
@@ -480,17 +613,14 @@ public final class WorkerSupervisor {
      * @return the status and PID
      */
     WorkerState status(int slotIndex, long generation) {
-        lock.lock();
-        try {
-            Registered rw = ofHandle(slotIndex, generation);
-            if (rw == null) {
-                return new WorkerState(BgwHandleStatus.STOPPED, 0);
-            }
-            BgwHandleStatus status = rw.status();
-            return new WorkerState(status, status == BgwHandleStatus.STARTED ? rw.pid : 0);
-        } finally {
-            lock.unlock();
+        // No lock: a slot's worker and a worker's PID are published through volatile fields.
+        Registered rw = ofHandle(slotIndex, generation);
+        if (rw == null) {
+            return new WorkerState(BgwHandleStatus.STOPPED, 0);
         }
+        int pid = rw.pid;
+        BgwHandleStatus status = Registered.statusOf(pid);
+        return new WorkerState(status, status == BgwHandleStatus.STARTED ? pid : 0);
     }
 
     /**
@@ -500,20 +630,34 @@ public final class WorkerSupervisor {
      * @param generation the handle's generation
      */
     void terminate(int slotIndex, long generation) {
-        lock.lock();
+        Registered rw = ofHandle(slotIndex, generation);
+        if (rw == null) {
+            return;
+        }
+        // A running worker is told without the lock. The flag is written before the backend is
+        // read, and an exit clears the backend before it reads the flag (both volatile), so
+        // either the exit sees the flag (and does not restart the worker) or this sees no
+        // backend and forgets the worker under the lock below.
+        rw.terminate = true;
+        Backend running = rw.backend;
+        if (running != null) {
+            running.signal(Signal.SIGTERM);
+            return;
+        }
+        acquire();
         try {
-            Registered rw = ofHandle(slotIndex, generation);
+            rw = ofHandle(slotIndex, generation);
             if (rw == null) {
                 return;
             }
             rw.terminate = true;
             if (rw.backend != null) {
-                rw.backend.signal(Signal.SIGTERM);
+                deferred.sigterm(rw.backend);
             } else {
                 forget(slots[slotIndex], rw);
             }
         } finally {
-            lock.unlock();
+            release();
         }
     }
 
@@ -528,7 +672,7 @@ public final class WorkerSupervisor {
      * @return whether any worker was signalled
      */
     public boolean terminateWorkersForDatabase(int databaseOid) {
-        lock.lock();
+        acquire();
         try {
             if (slots == null) {
                 return false;
@@ -539,13 +683,13 @@ public final class WorkerSupervisor {
                 if (rw != null && rw.backend != null && (rw.entry.flags() & BgWorkerFlags.INTERRUPTIBLE) != 0
                         && rw.backend.databaseOid() == databaseOid) {
                     rw.terminate = true;
-                    rw.backend.signal(Signal.SIGTERM);
+                    deferred.sigterm(rw.backend);
                     signalled = true;
                 }
             }
             return signalled;
         } finally {
-            lock.unlock();
+            release();
         }
     }
 
@@ -562,12 +706,12 @@ public final class WorkerSupervisor {
      * @return the workers abandoned
      */
     public List<WorkerInfo> terminateLibraryWorkers(String libraryName, long timeoutMillis) {
-        lock.lock();
+        List<Registered> running = new ArrayList<>();
+        acquire();
         try {
             if (slots == null || phases.shuttingDown()) {
                 return List.of();
             }
-            List<Registered> running = new ArrayList<>();
             for (Slot slot : slots) {
                 Registered rw = slot.worker;
                 if (rw == null || !libraryName.equals(rw.entry.libraryName())) {
@@ -577,22 +721,24 @@ public final class WorkerSupervisor {
                 if (rw.backend == null) {
                     forget(slot, rw);
                 } else {
-                    rw.backend.signal(Signal.SIGTERM);
+                    deferred.sigterm(rw.backend);
                     running.add(rw);
                 }
             }
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (true) {
+        } finally {
+            release();
+        }
+        try {
+            awaitExits(() -> {
                 running.removeIf(rw -> rw.backend == null);
-                if (running.isEmpty()) {
-                    break;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                workerExited.awaitNanos(left);
-            }
+                return running.isEmpty();
+            }, timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        acquire();
+        try {
             List<WorkerInfo> abandoned = new ArrayList<>();
             for (Registered rw : running) {
                 abandoned.add(new WorkerInfo(-1, Math.max(rw.pid, 0), rw.entry, rw.dynamic, rw.status(), rw.notifyPid,
@@ -603,30 +749,74 @@ public final class WorkerSupervisor {
                         "A worker must call CHECK_FOR_INTERRUPTS or wait on its latch to notice termination.");
             }
             return abandoned;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
         } finally {
-            lock.unlock();
+            release();
+        }
+    }
+
+    /**
+     * Wait until {@code done} holds (tested under the lock, after the queued exits are applied)
+     * or the timeout passes; re-tested after every applied exit.
+     *
+     * @return whether {@code done} held
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    private boolean awaitExits(BooleanSupplier done, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        // Registered before the first test, so that an exit applied after it notifies us.
+        exitWaiters.incrementAndGet();
+        try {
+            while (true) {
+                long seen;
+                acquire();
+                try {
+                    applyExits();
+                    seen = exitsApplied;
+                    if (done.getAsBoolean()) {
+                        return true;
+                    }
+                } finally {
+                    release();
+                }
+                synchronized (exitMonitor) {
+                    while (exitsApplied == seen) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            return false;
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(exitMonitor, left);
+                    }
+                }
+            }
+        } finally {
+            exitWaiters.decrementAndGet();
         }
     }
 
     /**
      * The wait loop of {@code WaitForBackgroundWorkerStartup} / {@code ...Shutdown}: check
      * interrupts, check the status, wait on the latch, reset it. Unlike PostgreSQL, the waiter is
-     * woken by every change of any slot even without {@code bgw_notify_pid}, and a thread that is
-     * not a backend can wait too.
+     * woken by every change of its handle's slot even without {@code bgw_notify_pid}, and a
+     * thread that is not a backend can wait too.
      */
     WorkerState awaitState(int slotIndex, long generation, Predicate<WorkerState> done, int waitEvent) {
         Backend me = Backend.current();
+        if (me != null) {
+            me.checkForInterrupts();
+        }
+        WorkerState state = status(slotIndex, generation);
+        if (done.test(state)) {
+            return state; // already there: no need to register as a waiter
+        }
         BackendLatch latch = me != null ? (BackendLatch) me.latch() : new BackendLatch(procs.postmasterLife());
+        List<BackendLatch> waiters = slots[slotIndex].waiters;
         waiters.add(latch);
         try {
             while (true) {
                 if (me != null) {
                     me.checkForInterrupts();
                 }
-                WorkerState state = status(slotIndex, generation);
+                state = status(slotIndex, generation);
                 if (done.test(state)) {
                     return state;
                 }
@@ -647,17 +837,28 @@ public final class WorkerSupervisor {
      * reach otherwise.
      */
     public void wakeWaiters() {
-        for (BackendLatch l : waiters) {
-            l.set();
+        Slot[] all = slots;
+        if (all == null) {
+            return;
+        }
+        for (Slot slot : all) {
+            for (BackendLatch l : slot.waiters) {
+                l.set();
+            }
         }
     }
 
-    /** Signal the notify PID ({@code SIGUSR1}) and wake every handle waiter. */
-    private void notify(int notifyPid) {
+    /**
+     * Once the lock is released: signal the notify PID ({@code SIGUSR1}) and wake the slot's
+     * handle waiters. Call under the lock.
+     */
+    private void notify(Slot slot, int notifyPid) {
         if (notifyPid != 0) {
-            procs.signal(notifyPid, Signal.SIGUSR1);
+            deferred.notify(notifyPid);
         }
-        wakeWaiters();
+        if (!slot.waiters.isEmpty()) {
+            deferred.changed(slot.index);
+        }
     }
 
     // ---- shutdown and introspection ----
@@ -671,7 +872,7 @@ public final class WorkerSupervisor {
      * @return the workers abandoned
      */
     public List<WorkerInfo> shutdown(long timeoutMillis) {
-        lock.lock();
+        acquire();
         try {
             if (slots == null) {
                 return List.of();
@@ -685,17 +886,20 @@ public final class WorkerSupervisor {
                     forget(slot, rw);
                 } else {
                     rw.terminate = true;
-                    rw.backend.signal(Signal.SIGTERM);
+                    deferred.sigterm(rw.backend);
                 }
             }
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (runningCount() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                workerExited.awaitNanos(left);
-            }
+        } finally {
+            release();
+        }
+        try {
+            awaitExits(() -> runningCount() == 0, timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        acquire();
+        try {
             List<WorkerInfo> abandoned = new ArrayList<>();
             for (WorkerInfo w : snapshotLocked()) {
                 if (w.pid() != 0) {
@@ -706,11 +910,8 @@ public final class WorkerSupervisor {
                 }
             }
             return abandoned;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
         } finally {
-            lock.unlock();
+            release();
         }
     }
 
@@ -726,11 +927,11 @@ public final class WorkerSupervisor {
 
     /** @return one row per registered worker, for {@code elephas_workers} */
     public List<WorkerInfo> snapshot() {
-        lock.lock();
+        acquire();
         try {
             return slots == null ? staticSnapshot() : snapshotLocked();
         } finally {
-            lock.unlock();
+            release();
         }
     }
 
@@ -754,6 +955,25 @@ public final class WorkerSupervisor {
                     rw.history));
         }
         return rows;
+    }
+
+    /**
+     * For tests: run {@code action} holding the lock, as every supervisor operation does.
+     *
+     * @param action what to run
+     */
+    void runLocked(Runnable action) {
+        acquire();
+        try {
+            action.run();
+        } finally {
+            release();
+        }
+    }
+
+    /** @return for tests: exits queued and not applied yet */
+    int queuedExits() {
+        return exits.size();
     }
 
     /** @return {@code max_worker_processes} */

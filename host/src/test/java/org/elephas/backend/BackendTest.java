@@ -72,6 +72,50 @@ class BackendTest {
     }
 
     @Test
+    void dieEndsALatchWaitAndInterruptsAnyOtherBlockingCall() throws Exception {
+        // In its latch wait: the latch set wakes it and the wait raises the FATAL.
+        Backend waiting = procs.create(Backend.Kind.BACKGROUND_WORKER, "t");
+        CompletableFuture<PgException> inLatch = CompletableFuture.supplyAsync(() -> {
+            waiting.bind();
+            try {
+                return assertThrows(PgException.class, () -> waiting.waitLatch(LATCH_OR_DEATH, -1, 77));
+            } finally {
+                waiting.unbind();
+            }
+        });
+        awaitWaitEvent(waiting, 77);
+        waiting.signal(Signal.SIGTERM);
+        assertEquals("57P01", inLatch.get(30, TimeUnit.SECONDS).sqlState());
+
+        // Blocked elsewhere: only the thread interrupt reaches it.
+        Backend blocked = procs.create(Backend.Kind.BACKGROUND_WORKER, "t");
+        CountDownLatch bound = new CountDownLatch(1);
+        CompletableFuture<Boolean> interrupted = CompletableFuture.supplyAsync(() -> {
+            blocked.bind();
+            try {
+                bound.countDown();
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+                return false;
+            } catch (InterruptedException e) {
+                return true;
+            } finally {
+                blocked.unbind();
+            }
+        });
+        bound.await();
+        blocked.signal(Signal.SIGTERM);
+        assertTrue(interrupted.get(30, TimeUnit.SECONDS), "the blocking call was interrupted");
+    }
+
+    private static void awaitWaitEvent(Backend b, int event) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (b.waitEventInfo() != event) {
+            assertTrue(System.nanoTime() - deadline < 0, "the backend never waited");
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
+    }
+
+    @Test
     void postmasterDeathIsReportedOrExitsTheBackend() {
         Backend b = procs.create(Backend.Kind.BACKGROUND_WORKER, "t");
         procs.postmasterLife().markDead();
