@@ -16,6 +16,8 @@
 #   OUTPUT       the Markdown written (default docs/performance.md; the plot goes beside it)
 #   JAVA_HOME    the JDK for the benchmarks and the distribution (default: java on PATH)
 #   PG_BIN       where initdb and postgres are (default: PATH, else /usr/lib/postgresql/15/bin)
+#   SETTLE_MAX   seconds each measuring step waits at most for the machine to be quiet first
+#                (default 120; see settle below)
 #
 # Needs: PostgreSQL 15 (initdb, postgres, pgbench, psql) and, for the PostgreSQL side of the
 # worker lifecycle, its server headers (Debian: apt-get install postgresql-server-dev-15). A step
@@ -54,8 +56,10 @@ else
     jmh_workers=()             # the annotations: 2 forks x (3 warmup + 5 measured 1 s iterations)
     jmh_many=()                # 2 forks x (5 warmup + 10 measured single shots)
     jmh_dispatch=(-f 1 -wi 5 -i 5)
-    jmh_bundles=(-f 1 -wi 5 -i 5)
-    bundle_rounds=2            # rounds of one fork per preload: the preloads' forks interleave
+    jmh_bundles=(-f 1 -wi 3 -i 3)
+    bundle_rounds=4            # rounds of one fork per preload: the preloads' forks interleave;
+                               # fork-to-fork variation (JIT decisions) is the larger noise, so
+                               # more, shorter forks
     pgbench_env=(DURATION=10 ROUNDS=3 WARMUP=10)
     pg_workers_env=()          # pg-workers.sh's defaults: 1000 samples, 10 rounds of N workers
     restart_args=(1000 200)
@@ -63,11 +67,29 @@ else
     boot_env=(ROUNDS=10)
 fi
 
+# Wait (at most SETTLE_MAX seconds) until the machine is quiet: at most one other runnable task
+# (/proc/stat's procs_running counts the reader too) in 6 samples in a row, half a second apart.
+# A step that follows a heavy one (1000 PostgreSQL processes ending, a Maven build's JIT and GC
+# winding down) would otherwise measure their tail. Prints how long it waited.
+settle() {
+    local quiet=0 waited=0 max=${SETTLE_MAX:-120} running
+    while [ "$waited" -lt $((max * 2)) ]; do
+        running=$(awk '/^procs_running/ {print $2}' /proc/stat)
+        if [ "$running" -le 2 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+        [ "$quiet" -ge 6 ] && { echo "settled in $((waited / 2)) s"; return 0; }
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+    echo "not settled after $max s ($running runnable); measuring anyway"
+}
+
 # Run one step, its output appended to the log; a failure is recorded, not fatal.
 step() {
     local name=$1; shift
     case " $steps " in *" $name "*) ;; *) return 0 ;; esac
+    [ "$name" = build ] || echo "   $(settle)" | tee -a "$log"
     echo "== $name ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$log"
+    step_start=$(date +%s)
     if "$@" >>"$log" 2>&1; then
         echo "   done in $(( $(date +%s) - step_start ))s" | tee -a "$log"
     else
