@@ -56,10 +56,10 @@ else
     jmh_workers=()             # the annotations: 2 forks x (3 warmup + 5 measured 1 s iterations)
     jmh_many=()                # 2 forks x (5 warmup + 10 measured single shots)
     jmh_dispatch=(-f 1 -wi 5 -i 5)
-    jmh_bundles=(-f 1 -wi 3 -i 3)
-    bundle_rounds=4            # rounds of one fork per preload: the preloads' forks interleave;
-                               # fork-to-fork variation (JIT decisions) is the larger noise, so
-                               # more, shorter forks
+    jmh_bundles=(-f 1 -wi 5 -i 5)
+    bundle_rounds=3            # rounds of one fork per preload: the preloads' forks interleave;
+                               # fork-to-fork variation (JIT decisions) is the larger noise. Keep
+                               # 5 warm-up seconds: with 3 the simple lookup was not yet compiled
     pgbench_env=(DURATION=10 ROUNDS=3 WARMUP=10)
     pg_workers_env=()          # pg-workers.sh's defaults: 1000 samples, 10 rounds of N workers
     restart_args=(1000 200)
