@@ -149,47 +149,38 @@ public final class WorkerSupervisor {
      * or a thread hand-off, which other threads should not queue behind.
      */
     private static final class Deferred {
-        int[] notifyPids;
-        int notifyCount;
-        int[] changedSlots;
-        int changedCount;
-        Backend[] sigterms;
-        int sigtermCount;
+        /** Created on first use: most critical sections leave nothing of a kind to do. */
+        IntList notifyPids;
+        IntList changedSlots;
+        List<Backend> sigterms;
         List<WorkerRunner> launches;
 
         boolean isEmpty() {
-            return notifyCount == 0 && changedCount == 0 && sigtermCount == 0 && launches == null;
+            return notifyPids == null && changedSlots == null && sigterms == null && launches == null;
         }
 
         void notify(int pid) {
-            // Exits applied together often notify the same registrant: one SIGUSR1 does.
-            if (notifyCount > 0 && notifyPids[notifyCount - 1] == pid) {
+            if (notifyPids == null) {
+                notifyPids = new IntList();
+            } else if (notifyPids.endsWith(pid)) {
+                // Exits applied together often notify the same registrant: one SIGUSR1 does.
                 return;
             }
-            if (notifyPids == null) {
-                notifyPids = new int[4];
-            } else if (notifyCount == notifyPids.length) {
-                notifyPids = Arrays.copyOf(notifyPids, notifyCount * 2);
-            }
-            notifyPids[notifyCount++] = pid;
+            notifyPids.add(pid);
         }
 
         void changed(int slot) {
             if (changedSlots == null) {
-                changedSlots = new int[4];
-            } else if (changedCount == changedSlots.length) {
-                changedSlots = Arrays.copyOf(changedSlots, changedCount * 2);
+                changedSlots = new IntList();
             }
-            changedSlots[changedCount++] = slot;
+            changedSlots.add(slot);
         }
 
         void sigterm(Backend backend) {
             if (sigterms == null) {
-                sigterms = new Backend[4];
-            } else if (sigtermCount == sigterms.length) {
-                sigterms = Arrays.copyOf(sigterms, sigtermCount * 2);
+                sigterms = new ArrayList<>(4);
             }
-            sigterms[sigtermCount++] = backend;
+            sigterms.add(backend);
         }
 
         void launch(WorkerRunner runner) {
@@ -197,6 +188,31 @@ public final class WorkerSupervisor {
                 launches = new ArrayList<>(4);
             }
             launches.add(runner);
+        }
+    }
+
+    /** A growable list of ints, unboxed: the PIDs and slots of {@link Deferred}. */
+    private static final class IntList {
+        private int[] values = new int[4];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(int index) {
+            return values[index];
+        }
+
+        boolean endsWith(int value) {
+            return size > 0 && values[size - 1] == value;
         }
     }
 
@@ -282,16 +298,22 @@ public final class WorkerSupervisor {
                 }
             }
         }
-        for (int i = 0; i < todo.sigtermCount; i++) {
-            todo.sigterms[i].signal(Signal.SIGTERM);
+        if (todo.sigterms != null) {
+            for (Backend backend : todo.sigterms) {
+                backend.signal(Signal.SIGTERM);
+            }
         }
-        for (int i = 0; i < todo.notifyCount; i++) {
-            procs.signal(todo.notifyPids[i], Signal.SIGUSR1);
+        if (todo.notifyPids != null) {
+            for (int i = 0; i < todo.notifyPids.size(); i++) {
+                procs.signal(todo.notifyPids.get(i), Signal.SIGUSR1);
+            }
         }
-        Slot[] all = slots;
-        for (int i = 0; i < todo.changedCount; i++) {
-            for (BackendLatch l : all[todo.changedSlots[i]].waiters) {
-                l.set();
+        if (todo.changedSlots != null) {
+            Slot[] all = slots;
+            for (int i = 0; i < todo.changedSlots.size(); i++) {
+                for (BackendLatch l : all[todo.changedSlots.get(i)].waiters) {
+                    l.set();
+                }
             }
         }
     }
