@@ -50,15 +50,8 @@ ELEPHAS_HOME=${ELEPHAS_HOME:-$here/../host/target/elephas}
 
 die() { echo "boot.sh: $*" >&2; exit 1; }
 
-[ -x "$ELEPHAS_HOME/bin/elephas" ] || die "$ELEPHAS_HOME/bin/elephas is missing; build first: ./mvnw -B -q -DskipTests package"
-if [ -z "${PG_BIN:-}" ]; then
-    if command -v initdb >/dev/null && command -v postgres >/dev/null; then
-        PG_BIN=$(dirname "$(command -v postgres)")
-    else
-        PG_BIN=/usr/lib/postgresql/15/bin
-    fi
-fi
-[ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/postgres" ] || die "no initdb/postgres in $PG_BIN (set PG_BIN)"
+. "$here/lib/servers.sh"
+require_both_servers
 command -v psql >/dev/null || die "psql is not on PATH"
 
 tmp=$(mktemp -d /tmp/elephas-boot.XXXXXX)
@@ -69,7 +62,6 @@ pg_launcher=
 boot_ms=
 boot_cpu=
 
-. "$here/lib/servers.sh"
 
 stop_elephas() {
     if [ -n "$elephas_pid" ] && kill -0 "$elephas_pid" 2>/dev/null; then

@@ -45,15 +45,8 @@ ELEPHAS_HOME=${ELEPHAS_HOME:-$here/../host/target/elephas}
 die() { echo "pgbench.sh: $*" >&2; exit 1; }
 [ -z "$RESULTS" ] || touch "$RESULTS" || die "cannot write $RESULTS"
 
-[ -x "$ELEPHAS_HOME/bin/elephas" ] || die "$ELEPHAS_HOME/bin/elephas is missing; build first: ./mvnw -B -q -DskipTests package"
-if [ -z "${PG_BIN:-}" ]; then
-    if command -v initdb >/dev/null && command -v postgres >/dev/null; then
-        PG_BIN=$(dirname "$(command -v postgres)")
-    else
-        PG_BIN=/usr/lib/postgresql/15/bin
-    fi
-fi
-[ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/postgres" ] || die "no initdb/postgres in $PG_BIN (set PG_BIN)"
+. "$here/lib/servers.sh"
+require_both_servers
 command -v pgbench >/dev/null || die "pgbench is not on PATH"
 command -v psql >/dev/null || die "psql is not on PATH"
 
@@ -65,7 +58,6 @@ sample() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$samples"; }
 elephas_pid=
 pg_pid=
 
-. "$here/lib/servers.sh"
 trap stop_servers_and_clean EXIT
 trap 'exit 130' INT TERM
 

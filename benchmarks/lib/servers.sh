@@ -2,6 +2,20 @@
 # (pgbench.sh, pg-workers.sh, boot.sh). Source it after defining die(); it uses $tmp, $pg_pid,
 # $elephas_pid and $KEEP of the sourcing script.
 
+# Check that the built distribution ($ELEPHAS_HOME) and PostgreSQL's initdb and postgres are
+# there; sets PG_BIN when unset (PATH, else Debian's /usr/lib/postgresql/15/bin).
+require_both_servers() {
+    [ -x "$ELEPHAS_HOME/bin/elephas" ] || die "$ELEPHAS_HOME/bin/elephas is missing; build first: ./mvnw -B -q -DskipTests package"
+    if [ -z "${PG_BIN:-}" ]; then
+        if command -v initdb >/dev/null && command -v postgres >/dev/null; then
+            PG_BIN=$(dirname "$(command -v postgres)")
+        else
+            PG_BIN=/usr/lib/postgresql/15/bin
+        fi
+    fi
+    [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/postgres" ] || die "no initdb/postgres in $PG_BIN (set PG_BIN)"
+}
+
 # Run a command as the user "postgres" when root (PostgreSQL refuses to run as root).
 as_pg() {
     if [ "$(id -u)" = 0 ]; then

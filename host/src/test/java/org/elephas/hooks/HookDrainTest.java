@@ -57,6 +57,11 @@ class HookDrainTest {
         return t;
     }
 
+    /** A registry whose removals wait at most 10 s for calls in progress. */
+    private HookRegistry registry() {
+        return new HookRegistry(h -> OWNER, log, 10_000);
+    }
+
     /** Until the thread parks (the remover's drain loop) or ends (then the caller's assertions fail). */
     private static void awaitParked(Thread t) {
         await(t.getName() + " waits", () -> t.getState() == Thread.State.TIMED_WAITING
@@ -66,7 +71,7 @@ class HookDrainTest {
     /** Removal returns only once the call inside the hook has returned. */
     @Test
     void removalWaitsForACallInsideTheHook() throws Exception {
-        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookRegistry registry = registry();
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -105,7 +110,7 @@ class HookDrainTest {
      */
     @Test
     void aCallArrivingAtARemovedHookPassesToNext() throws Exception {
-        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookRegistry registry = registry();
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         AtomicInteger innerCalls = new AtomicInteger();
         HookRegistration inner = registry.install(ExecutorEndHook.class, (qd, next) -> {
@@ -143,7 +148,7 @@ class HookDrainTest {
      */
     @Test
     void aCallThroughAStaleEntryPointIsWaitedFor() throws Exception {
-        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookRegistry registry = registry();
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -175,7 +180,7 @@ class HookDrainTest {
     /** A generation that does not hold the removed link does not hold up its removal. */
     @Test
     void removalIgnoresCallsOnGenerationsWithoutTheLink() throws Exception {
-        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookRegistry registry = registry();
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -241,7 +246,7 @@ class HookDrainTest {
     /** A statement inside the scope holds a removal until it leaves the scope. */
     @Test
     void removalWaitsForAStatementInsideTheScope() throws Exception {
-        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookRegistry registry = registry();
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -282,7 +287,7 @@ class HookDrainTest {
     /** A statement that removes a hook (or stops its bundle) does not wait for itself. */
     @Test
     void removalInsideTheScopeDoesNotWaitForItself() {
-        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookRegistry registry = registry();
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         AtomicInteger hookCalls = new AtomicInteger();
         HookRegistration reg = registry.install(ExecutorEndHook.class, (qd, next) -> {
@@ -307,7 +312,7 @@ class HookDrainTest {
     /** Call counts are per thread and summed when read, threads that have ended included. */
     @Test
     void callCountsAddUpOverThreadsThatEnded() throws Exception {
-        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookRegistry registry = registry();
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         try (HookRegistration reg = registry.install(ExecutorEndHook.class, (qd, next) -> next.executorEnd(qd))) {
             List<Thread> threads = new ArrayList<>();
@@ -334,7 +339,7 @@ class HookDrainTest {
     }
 
     private void stress(boolean scoped) throws Exception {
-        HookRegistry registry = new HookRegistry(h -> OWNER, log, 10_000);
+        HookRegistry registry = registry();
         HookChain<ExecutorEndHook, ExecutorEndHook.Next> chain = chain(registry);
         int callers = 3;
         AtomicBoolean stop = new AtomicBoolean();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -20,11 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.elephas.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.elephas.testing.ListeningServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGResultSetMetaData;
 
 /**
@@ -34,13 +32,11 @@ import org.postgresql.PGResultSetMetaData;
  * what the same calls return from PostgreSQL 15 for the same schema.
  */
 class JdbcMetadataTest {
-    @TempDir
-    static Path root;
-    static TestServer server;
+    @RegisterExtension
+    static final ListeningServer server = new ListeningServer();
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(root, Map.of("listen_addresses", "127.0.0.1"));
         try (Connection c = connect("simple"); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE md_customers (id integer PRIMARY KEY, name varchar(40) NOT NULL, "
                     + "email text, balance numeric(12,2) DEFAULT 0)");
@@ -53,19 +49,13 @@ class JdbcMetadataTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** @param mode pgjdbc's preferQueryMode: {@code simple} or {@code extended} */
     static Connection connect(String mode) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", "postgres");
         p.setProperty("preferQueryMode", mode);
-        return DriverManager.getConnection(server.jdbcUrl("postgres"), p);
+        return DriverManager.getConnection(server.get().jdbcUrl("postgres"), p);
     }
 
     /** The rows of a metadata result, each as column label to value (as strings). */

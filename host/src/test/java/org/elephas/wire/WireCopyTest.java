@@ -6,43 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
-import org.elephas.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.elephas.testing.ListeningServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 
 /** COPY FROM STDIN and TO STDOUT through pgjdbc's CopyManager. */
 class WireCopyTest {
-    @TempDir
-    static Path root;
-    static TestServer server;
+    @RegisterExtension
+    static final ListeningServer server = new ListeningServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(root, Map.of("listen_addresses", "127.0.0.1"));
-    }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl("postgres") + "?user=postgres");
+        return DriverManager.getConnection(server.get().jdbcUrl("postgres") + "?user=postgres");
     }
 
     @Test

@@ -10,33 +10,30 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 
+import org.elephas.testing.ListeningServer;
 import org.elephas.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile and malformed input on raw sockets: each ends only its own connection, with a log
  * line, while a pgjdbc session opened before goes on working.
  */
 class WireMalformedTest {
-    @TempDir
-    static Path root;
-    static TestServer server;
+    @RegisterExtension
+    static final ListeningServer server = new ListeningServer();
     static Connection bystander;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(root, Map.of("listen_addresses", "127.0.0.1"));
-        bystander = DriverManager.getConnection(server.jdbcUrl("postgres") + "?user=postgres");
+        bystander = DriverManager.getConnection(server.get().jdbcUrl("postgres") + "?user=postgres");
     }
 
     @AfterAll
@@ -44,13 +41,10 @@ class WireMalformedTest {
         if (bystander != null) {
             bystander.close();
         }
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static Socket open() throws IOException {
-        Socket s = new Socket("127.0.0.1", server.port());
+        Socket s = new Socket("127.0.0.1", server.get().port());
         s.setSoTimeout((int) TestServer.PATIENCE.toMillis());
         return s;
     }
@@ -132,7 +126,7 @@ class WireMalformedTest {
             s.getOutputStream().write(new byte[] {0x7f, 0x7f, 0x7f, 0x7f, 1, 2, 3, 4});
             assertTrue(closedByServer(new DataInputStream(s.getInputStream())));
         }
-        server.log().await("invalid length of startup packet", TestServer.PATIENCE);
+        server.get().log().await("invalid length of startup packet", TestServer.PATIENCE);
         assertBystanderWorks();
     }
 
@@ -162,7 +156,7 @@ class WireMalformedTest {
                 assertTrue(closedByServer(in), "length " + length);
             }
         }
-        server.log().await("invalid message length", TestServer.PATIENCE);
+        server.get().log().await("invalid message length", TestServer.PATIENCE);
         assertBystanderWorks();
     }
 
@@ -176,7 +170,7 @@ class WireMalformedTest {
             out.write(new byte[] {'!', 0, 0, 0, 4});
             assertTrue(closedByServer(in));
         }
-        server.log().await("invalid frontend message type 33", TestServer.PATIENCE);
+        server.get().log().await("invalid frontend message type 33", TestServer.PATIENCE);
         try (Socket s = open()) {
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             DataInputStream in = new DataInputStream(s.getInputStream());
@@ -199,9 +193,9 @@ class WireMalformedTest {
         }
         assertBystanderWorks();
         long deadline = System.nanoTime() + TestServer.PATIENCE.toNanos();
-        while (server.postmaster().wire().connectionCount() > 1 && System.nanoTime() < deadline) {
+        while (server.get().postmaster().wire().connectionCount() > 1 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
-        assertEquals(1, server.postmaster().wire().connectionCount(), "only the bystander holds a slot");
+        assertEquals(1, server.get().postmaster().wire().connectionCount(), "only the bystander holds a slot");
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,35 +21,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.elephas.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.elephas.testing.ListeningServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 
 /** pgjdbc against the wire server: queries, prepared statements, transactions, types, errors. */
 class WireQueryTest {
-    @TempDir
-    static Path root;
-    static TestServer server;
+    @RegisterExtension
+    static final ListeningServer server = new ListeningServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(root, Map.of("listen_addresses", "127.0.0.1"));
-    }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     static Connection connect(String... props) throws SQLException {
         Properties p = new Properties();
@@ -58,7 +43,7 @@ class WireQueryTest {
         for (int i = 0; i < props.length; i += 2) {
             p.setProperty(props[i], props[i + 1]);
         }
-        return DriverManager.getConnection(server.jdbcUrl("postgres"), p);
+        return DriverManager.getConnection(server.get().jdbcUrl("postgres"), p);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,18 +11,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.elephas.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.elephas.testing.ListeningServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -33,28 +29,17 @@ import org.postgresql.util.PSQLException;
  * and deadlocks (40P01 for one side, the other goes on).
  */
 class WireTransactionTest {
-    @TempDir
-    static Path root;
-    static TestServer server;
+    @RegisterExtension
+    static final ListeningServer server = new ListeningServer();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(root, Map.of("listen_addresses", "127.0.0.1"));
-    }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private static Connection connect() throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", "postgres");
         // Server-side prepared statements from the first execution, as pgbench -M prepared.
         p.setProperty("prepareThreshold", "1");
-        return DriverManager.getConnection(server.jdbcUrl("postgres"), p);
+        return DriverManager.getConnection(server.get().jdbcUrl("postgres"), p);
     }
 
     private static int count(Connection c, String sql) throws SQLException {
