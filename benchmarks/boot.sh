@@ -31,6 +31,11 @@
 #   JAVA_HOME / JAVA   the JDK bin/elephas runs on
 #   NO_CDS_TOO     set to also boot Elephas with ELEPHAS_CDS=off in every round (series
 #                  "Elephas (no CDS archive)"): the class-data sharing archive's effect in one run
+#   AOT_JAVA_HOME  a JDK 25 or later: also boot Elephas on it in every round (existing data
+#                  directory), once as bin/elephas starts it (its CDS archive) and once with a JDK
+#                  AOT cache (-XX:AOTCache, JEP 483/514/515) made by one training boot before the
+#                  rounds. Written to AOT_RESULTS (default: RESULTS with "-aot" before ".json"),
+#                  with the default boot's samples as "Elephas", so that the ratios compare them
 #   KEEP           set to keep the temporary directory (data directories, server logs)
 #
 # Before the rounds, Elephas boots and stops once unmeasured: that writes the distribution's
@@ -141,10 +146,11 @@ ms_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN {printf "%.1f", (b - a) / 1e6
 
 # Boot Elephas on DATADIR; sets $boot_ms to the milliseconds to ready, leaves it running as
 # $elephas_pid (not called in a subshell, so that the PID is kept for stopping it).
-boot_elephas() { # datadir log [ELEPHAS_CDS value]
+boot_elephas() { # datadir log [ELEPHAS_CDS value [JAVA_HOME [ELEPHAS_JAVA_OPTS]]]
     local port t0
     port=$(free_port)
     t0=$(now_ns)
+    JAVA_HOME=${4:-${JAVA_HOME:-}} ELEPHAS_JAVA_OPTS=${5:-${ELEPHAS_JAVA_OPTS:-}} \
     ELEPHAS_CDS=${3:-${ELEPHAS_CDS:-on}} "$ELEPHAS_HOME/bin/elephas" -D "$1" -p "$port" -c "shared_preload_bundles=$PRELOAD" >"$2" 2>&1 &
     elephas_pid=$!
     await_ready "$port" "$elephas_pid" "$2"
@@ -179,6 +185,20 @@ n_new=(); n_old=(); n_pss=(); e_cpu=(); p_cpu=(); n_cpu=()
 boot_elephas "$tmp/warm-up" "$tmp/elephas-warm-up.log"
 stop_elephas
 rm -rf "$tmp/warm-up"
+a_cds=(); a_aot=(); a_cds_cpu=(); a_aot_cpu=()
+if [ -n "${AOT_JAVA_HOME:-}" ]; then
+    [ -x "$AOT_JAVA_HOME/bin/java" ] || die "AOT_JAVA_HOME=$AOT_JAVA_HOME has no bin/java"
+    aot_cache=$tmp/elephas.aot
+    # The JDK 25 CDS archive (written at this first exit), then the training boot: the JVM
+    # records what it loads and, at exit, assembles the cache in a child JVM (seconds).
+    boot_elephas "$tmp/aot-data" "$tmp/elephas-jdk25-warm-up.log" on "$AOT_JAVA_HOME"
+    stop_elephas
+    boot_elephas "$tmp/aot-data" "$tmp/elephas-aot-training.log" on "$AOT_JAVA_HOME" "-XX:AOTCacheOutput=$aot_cache"
+    kill -TERM "$elephas_pid"
+    for _ in $(seq 1 1200); do kill -0 "$elephas_pid" 2>/dev/null || break; sleep 0.1; done
+    stop_elephas
+    [ -f "$aot_cache" ] || { cat "$tmp/elephas-aot-training.log" >&2; die "the training boot wrote no AOT cache"; }
+fi
 for round in $(seq 1 "$ROUNDS"); do
     # PostgreSQL: initdb (timed on its own), the first boot on it, then a restart.
     rm -rf "$tmp/pg/data"
@@ -210,6 +230,12 @@ for round in $(seq 1 "$ROUNDS"); do
         read -r pss rss <<<"$(memory_mb "$elephas_pid")"; n_pss+=("$pss")
         stop_elephas
     fi
+    if [ -n "${AOT_JAVA_HOME:-}" ]; then
+        boot_elephas "$tmp/aot-data" "$tmp/elephas-jdk25.log" on "$AOT_JAVA_HOME"; a_cds+=("$boot_ms"); a_cds_cpu+=("$boot_cpu")
+        stop_elephas
+        boot_elephas "$tmp/aot-data" "$tmp/elephas-aot.log" on "$AOT_JAVA_HOME" "-XX:AOTCache=$aot_cache"; a_aot+=("$boot_ms"); a_aot_cpu+=("$boot_cpu")
+        stop_elephas
+    fi
     printf 'round %2d: new dir  PG %7s ms  Elephas %7s ms | existing dir  PG %7s ms  Elephas %7s ms\n' \
         "$round" "${p_new[-1]}" "${e_new[-1]}" "${p_old[-1]}" "${e_old[-1]}"
 done
@@ -235,6 +261,13 @@ if [ -n "${NO_CDS_TOO:-}" ]; then
     row "boot to ready (existing data directory)" ms "$(med "${n_old[@]}")" "$(med "${e_old[@]}")"
     row "CPU time to ready (existing directory)" ms "$(med "${n_cpu[@]}")" "$(med "${e_cpu[@]}")"
     row "resident memory, idle (PSS)" MB "$(med "${n_pss[@]}")" "$(med "${e_pss[@]}")"
+fi
+if [ -n "${AOT_JAVA_HOME:-}" ]; then
+    echo "Elephas on $AOT_JAVA_HOME, existing data directory; E/PG here = default JDK / JDK 25:"
+    row "boot to ready, CDS archive" ms "$(med "${a_cds[@]}")" "$(med "${e_old[@]}")"
+    row "boot to ready, AOT cache" ms "$(med "${a_aot[@]}")" "$(med "${e_old[@]}")"
+    row "CPU time to ready, CDS archive" ms "$(med "${a_cds_cpu[@]}")" "$(med "${e_cpu[@]}")"
+    row "CPU time to ready, AOT cache" ms "$(med "${a_aot_cpu[@]}")" "$(med "${e_cpu[@]}")"
 fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -276,4 +309,26 @@ if [ -n "$RESULTS" ]; then
     } >"$RESULTS"
     python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$RESULTS" || die "wrote invalid JSON to $RESULTS"
     echo "results: $RESULTS"
+    if [ -n "${AOT_JAVA_HOME:-}" ]; then
+        AOT_RESULTS=${AOT_RESULTS:-${RESULTS%.json}-aot.json}
+        aot_version=$("$AOT_JAVA_HOME/bin/java" -version 2>&1 | head -1 | sed 's/"/\\"/g')
+        jdk25="Elephas on JDK $("$AOT_JAVA_HOME/bin/java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')"
+        {
+            echo '{"title": "Boot to ready on a JDK 25: its CDS archive and its AOT cache, against the default boot",'
+            echo ' "notes": ['
+            echo "  \"Elephas = the default boot above ($java_version, CDS archive); the others run on $aot_version\","
+            echo "  \"AOT cache: -XX:AOTCache, made by one training boot (-XX:AOTCacheOutput) before the rounds; existing data directory\""
+            echo ' ],'
+            echo ' "series": ['
+            echo "  $(series Elephas "boot to ready (existing data directory)" ms "${e_old[@]}"),"
+            echo "  $(series "$jdk25 (CDS archive)" "boot to ready (existing data directory)" ms "${a_cds[@]}"),"
+            echo "  $(series "$jdk25 (AOT cache)" "boot to ready (existing data directory)" ms "${a_aot[@]}"),"
+            echo "  $(series Elephas "CPU time to ready (existing data directory)" ms "${e_cpu[@]}"),"
+            echo "  $(series "$jdk25 (CDS archive)" "CPU time to ready (existing data directory)" ms "${a_cds_cpu[@]}"),"
+            echo "  $(series "$jdk25 (AOT cache)" "CPU time to ready (existing data directory)" ms "${a_aot_cpu[@]}")"
+            echo ' ]}'
+        } >"$AOT_RESULTS"
+        python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$AOT_RESULTS" || die "wrote invalid JSON to $AOT_RESULTS"
+        echo "results: $AOT_RESULTS"
+    fi
 fi

@@ -16,6 +16,8 @@
 #   OUTPUT       the Markdown written (default docs/performance.md; the plot goes beside it)
 #   JAVA_HOME    the JDK for the benchmarks and the distribution (default: java on PATH)
 #   PG_BIN       where initdb and postgres are (default: PATH, else /usr/lib/postgresql/15/bin)
+#   AOT_JAVA_HOME  a JDK 25 or later for the boot step's JDK 25 rows (its CDS archive and its AOT
+#                cache; see boot.sh); default: the first JDK 25+ found in /usr/lib/jvm, none if none
 #   SETTLE_MAX   seconds each measuring step waits at most for the machine to be quiet first
 #                (default 120; see settle below)
 #
@@ -152,13 +154,28 @@ record_machine() {
 }
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# A JDK 25 or later for the boot step's AOT cache rows: AOT_JAVA_HOME, else the first in
+# /usr/lib/jvm whose release file says so; nothing when there is none.
+jdk25() {
+    if [ -n "${AOT_JAVA_HOME:-}" ]; then echo "$AOT_JAVA_HOME"; return; fi
+    local release version
+    for release in /usr/lib/jvm/*/release; do
+        [ -f "$release" ] || continue
+        version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+        if [ "${version:-0}" -ge 25 ] && [ -x "${release%/release}/bin/java" ]; then
+            echo "${release%/release}"
+            return
+        fi
+    done
+}
+
 if [ -f "$jar" ]; then
     run_step workers workers
     run_step pg-workers env "${pg_workers_env[@]}" "$here/pg-workers.sh" "$results/pg-workers.json"
     run_step hooks hooks
     run_step pgbench env "${pgbench_env[@]}" RESULTS="$results/pgbench.json" "$here/pgbench.sh"
     run_step deploy "$java" -cp "$jar" org.elephas.benchmarks.DeployLatencyBenchmark "$deploy_rounds" "$results/deploy.json"
-    run_step boot env "${boot_env[@]}" "$here/boot.sh" "$results/boot.json"
+    run_step boot env "${boot_env[@]}" AOT_JAVA_HOME="$(jdk25)" "$here/boot.sh" "$results/boot.json"
 else
     echo "no $jar: the build failed" | tee -a "$log"
     failed+=(benchmarks)
