@@ -34,7 +34,8 @@ import org.elephas.guc.GucSession;
  *     as {@code transaction_isolation}.
  * </ul>
  *
- * It also sets the session's {@code is_superuser} and {@code session_authorization} once.
+ * It also sets the session's {@code is_superuser} and {@code session_authorization} once. A
+ * statement after which no parameter changed and no schema was created or dropped reads none.
  */
 final class EngineSettings {
     private final Connection connection;
@@ -44,6 +45,12 @@ final class EngineSettings {
     private String timeZone;
     private String isolation;
     private Object lockTimeout;
+    /**
+     * The parameters' version ({@link GucSession#valuesVersion()}) when everything was last in
+     * line, or null: while it and the schema generation stay the same, a statement reads no
+     * parameter at all.
+     */
+    private Object appliedVersion;
 
     EngineSettings(Connection connection, String roleName, boolean superuser, GucSession gucs) {
         this.connection = connection;
@@ -64,9 +71,12 @@ final class EngineSettings {
         if (gucs == null) {
             return;
         }
+        long generation = SchemaChanges.generation();
+        if (gucs.valuesVersion() == appliedVersion && generation == schemaGeneration) {
+            return;
+        }
         try {
             Object path = gucs.value("search_path");
-            long generation = SchemaChanges.generation();
             if (!path.equals(searchPath) || generation != schemaGeneration) {
                 applySearchPath((String) path);
                 searchPath = (String) path;
@@ -89,6 +99,8 @@ final class EngineSettings {
                 gucs.setInternal("transaction_isolation", (String) level);
                 isolation = (String) level;
             }
+            // A new isolation level waits for the transaction block to end: until then, check again.
+            appliedVersion = level.equals(isolation) ? gucs.valuesVersion() : null;
         } catch (SQLException e) {
             throw EngineErrors.translate(e);
         }

@@ -172,6 +172,27 @@ class ClientParametersTest {
     }
 
     @Test
+    void isolationLevelSetInsideABlockAppliesFromTheNextTransaction() throws java.sql.SQLException {
+        try (SqlClient c = server.connect()) {
+            c.exec("begin");
+            c.exec("set default_transaction_isolation = 'serializable'");
+            c.value("select 1");
+            assertEquals("read committed", c.value("show transaction_isolation"));
+            assertEquals(java.sql.Connection.TRANSACTION_READ_COMMITTED, c.session().connection().getTransactionIsolation());
+            c.exec("commit");
+            assertEquals("serializable", c.value("show transaction_isolation"));
+            assertEquals(java.sql.Connection.TRANSACTION_SERIALIZABLE, c.session().connection().getTransactionIsolation());
+            // Unchanged parameters are not read again, but a change after many statements still applies.
+            for (int i = 0; i < 5; i++) {
+                c.value("select 1");
+            }
+            c.exec("set timezone = 'Asia/Tokyo'");
+            String local = "select cast(cast(timestamp with time zone '2024-01-01 00:00:00+00' as timestamp) as varchar)";
+            assertEquals("2024-01-01T09:00", String.valueOf(c.value(local)).replace(' ', 'T').substring(0, 16));
+        }
+    }
+
+    @Test
     void alterSystemWritesTheAutoConfFile() throws Exception {
         Path auto = server.dataDirectory().resolve("elephas.auto.conf");
         try (SqlClient c = server.connect(); SqlClient carol = server.connect("postgres", "carol")) {
