@@ -46,8 +46,7 @@ if [ -n "${QUICK:-}" ]; then
     jmh_workers=(-f 1 -wi 2 -i 3)
     jmh_many=(-f 1 -wi 3 -i 5)
     jmh_dispatch=(-f 1 -wi 3 -i 3)
-    jmh_bundles=(-f 1 -wi 3 -i 3)
-    bundle_rounds=1
+    hook_pairs=(1 6 10)        # forks, warm-up seconds, measured seconds per fork
     pgbench_env=(DURATION=3 ROUNDS=1 WARMUP=3)
     pg_workers_env=(SAMPLES=200 WARMUP=50 RESTART_SAMPLES=50 ROUNDS=3 MANY_WARMUP=1)
     restart_args=(100 50)
@@ -58,10 +57,9 @@ else
     jmh_workers=()             # the annotations: 2 forks x (3 warmup + 5 measured 1 s iterations)
     jmh_many=()                # 2 forks x (5 warmup + 10 measured single shots)
     jmh_dispatch=(-f 1 -wi 5 -i 5)
-    jmh_bundles=(-f 1 -wi 5 -i 5)
-    bundle_rounds=3            # rounds of one fork per preload: the preloads' forks interleave;
-                               # fork-to-fork variation (JIT decisions) is the larger noise. Keep
-                               # 5 warm-up seconds: with 3 the simple lookup was not yet compiled
+    hook_pairs=(4 12 40)       # HookPairBenchmark: forks, warm-up and measured seconds per fork;
+                               # about 4 minutes. The pairs are inside one fork, so that
+                               # fork-to-fork variation (JIT decisions) cancels; more forks show it
     pgbench_env=(DURATION=10 ROUNDS=3 WARMUP=10)
     pg_workers_env=()          # pg-workers.sh's defaults: 1000 samples, 10 rounds of N workers
     restart_args=(1000 200)
@@ -121,17 +119,10 @@ workers() {
 }
 hooks() {
     jmh dispatch 'HookDispatchBenchmark' "${jmh_dispatch[@]}" || return 1
-    # Rounds of one fork per preload value rather than all forks of one value back to back, so
-    # that load changing over the run hits every preload alike; with CPU time per statement
-    # (CpuTimeProfiler), which waiting for a core does not inflate. One merged result file.
-    local rounds=() r
-    for r in $(seq 1 "$bundle_rounds"); do
-        "$here/run.sh" 'HookBundlesBenchmark.(select1_simple|pkLookup_simple|pkLookup_prepared)' "${jmh_bundles[@]}" \
-            -prof org.elephas.benchmarks.CpuTimeProfiler -rf json -rff "$results/hook-bundles-round-$r.jmh" || return 1
-        rounds+=("$results/hook-bundles-round-$r.jmh")
-    done
-    "$java" -cp "$jar" org.elephas.benchmarks.report.JmhResults "$results/jmh-hook-bundles.json" "${rounds[@]}" &&
-    rm -f "${rounds[@]}"
+    # What the sample extensions add per statement: one server per fork, their hooks taken out
+    # and put back between batches, each batch's CPU time per statement paired with the batch
+    # without hooks of the same round (HookPairBenchmark).
+    "$java" -cp "$jar" org.elephas.benchmarks.HookPairBenchmark "${hook_pairs[@]}" "$results/hook-pairs.json"
 }
 
 record_machine() {

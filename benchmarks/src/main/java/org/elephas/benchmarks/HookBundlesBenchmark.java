@@ -28,7 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link PipelineBenchmark} (in-process session, {@code select 1} and a primary-key lookup,
  * simple and prepared) on a server that preloads none, or some, of the shipped hook bundles.
  * The difference between {@code preload=none} and another value, in the same run, is those
- * extensions' cost per statement (their hooks, and the chains' per-link accounting).
+ * extensions' cost per statement (their hooks, and the chains' per-link accounting), but the
+ * preloads run in different forks, whose JIT decisions differ by more than that cost:
+ * {@link HookPairBenchmark} measures it in pairs inside one JVM.
  *
  * <p>{@code preload} is a {@code +}-separated list of extension names (their jars are copied to
  * {@code target/bundles} by pom.xml, {@code copy-hook-bundles}). With auto_explain, its

@@ -159,6 +159,20 @@ public final class HookRegistry implements HookServices {
         return new ArrayList<>(chains.values());
     }
 
+    /**
+     * The installed links themselves, with their hooks and owners: what a tool needs to put an
+     * owner's hooks back ({@link #install(Class, Object, HookOwner)}) after {@link #removeOwner}.
+     *
+     * @return every link in a chain, chain by chain, each chain's in calling order (newest first)
+     */
+    public List<HookLink<?>> links() {
+        List<HookLink<?>> links = new ArrayList<>();
+        for (HookChain<?, ?> chain : chainList()) {
+            links.addAll(chain.links());
+        }
+        return links;
+    }
+
     /** @return one row per link, chain by chain, in calling order ({@code elephas_hooks}) */
     public List<HookRow> rows() {
         List<HookRow> rows = new ArrayList<>();

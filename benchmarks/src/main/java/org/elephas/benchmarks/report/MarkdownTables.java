@@ -91,66 +91,80 @@ final class MarkdownTables {
         return Optional.of((ten.get().stats().median() - zero.get().stats().median()) / 10);
     }
 
-    /** The statements of HookBundlesBenchmark. */
-    static final List<String> STATEMENTS = List.of("SELECT 1, simple", "primary-key lookup, simple",
-            "primary-key lookup, prepared");
-
-    /** The preload settings of HookBundlesBenchmark, the last one being both samples. */
-    static final List<String> PRELOADS = List.of("none", "stat_statements", "auto_explain",
-            "stat_statements+auto_explain");
-
-    /** The sample hook extensions: time per statement with each preload, and what both add. */
+    /**
+     * The sample hook extensions, from {@code HookPairBenchmark}: per statement, its CPU time
+     * without hooks, and what each sample and both add, paired inside one JVM (median, p10–p90
+     * of the pairs of all forks), the forks' medians of what both add, the same in wall time,
+     * and what a statement allocates without and with both.
+     */
     String hookCost() {
         StringBuilder out = new StringBuilder();
-        List<String> header = new ArrayList<>(List.of("statement (in-process session)"));
-        PRELOADS.forEach(p -> header.add("preload " + p.replace("+", " + ")));
-        header.add("both add, CPU time");
-        header.add("both add, wall time");
+        List<String> header = new ArrayList<>(List.of("statement (in-process session)", "no hooks: CPU time (p25–p75)"));
+        for (String c : HookPairs.CONFIGURATIONS.subList(1, HookPairs.CONFIGURATIONS.size())) {
+            header.add(c + " add: median (p10–p90)");
+        }
+        header.addAll(List.of("both add: each fork", "both add, wall time", "allocated: none / both"));
         row(out, header);
         row(out, header.stream().map(h -> h.startsWith("statement") ? "---" : "---:").toList());
         boolean any = false;
-        for (String statement : STATEMENTS) {
+        for (String statement : HookPairs.STATEMENTS) {
             List<String> cells = new ArrayList<>(List.of(statement));
-            for (String preload : PRELOADS) {
-                Optional<Series> s = data.find(Series.ELEPHAS, statement + ", preload " + preload);
-                any |= s.isPresent();
-                cells.add(s.map(x -> Figures.medianAndSpread(x.stats(), x.unit())).orElse(""));
+            Optional<Series> none = data.find(Series.ELEPHAS, HookPairs.cpu(statement, HookPairs.NONE));
+            any |= none.isPresent();
+            cells.add(none.map(x -> Figures.medianAndSpread(x.stats(), x.unit())).orElse(""));
+            for (String c : HookPairs.CONFIGURATIONS.subList(1, HookPairs.CONFIGURATIONS.size())) {
+                String cell = paired(statement, c).map(MarkdownTables::added).orElse("");
+                cells.add(c.equals(HookPairs.BOTH) && !cell.isEmpty() ? "**" + cell.replace(" (", "** (") : cell);
             }
-            cells.add(cpuCost(statement).map(v -> "**" + Figures.format(v, "us") + "**").orElse(""));
-            cells.add(wallCost(statement).map(v -> Figures.format(v, "us")).orElse(""));
+            List<String> forks = new ArrayList<>();
+            for (int f = 1; data.find(Series.ELEPHAS, HookPairs.added(statement, HookPairs.BOTH, f)).isPresent(); f++) {
+                forks.add(Figures.number(data.find(Series.ELEPHAS, HookPairs.added(statement, HookPairs.BOTH, f))
+                        .orElseThrow().stats().median()));
+            }
+            cells.add(forks.isEmpty() ? "" : String.join(", ", forks) + " µs");
+            cells.add(data.find(Series.ELEPHAS, HookPairs.addedWall(statement, HookPairs.BOTH))
+                    .map(x -> "+" + Figures.format(x.stats().median(), x.unit())).orElse(""));
+            Optional<Series> noneBytes = data.find(Series.ELEPHAS, HookPairs.allocated(statement, HookPairs.NONE));
+            Optional<Series> bothBytes = data.find(Series.ELEPHAS, HookPairs.allocated(statement, HookPairs.BOTH));
+            cells.add(noneBytes.isPresent() && bothBytes.isPresent()
+                    ? Figures.number(noneBytes.get().stats().median()) + " / " + Figures.number(bothBytes.get().stats().median())
+                            + " B"
+                    : "");
             row(out, cells);
         }
-        return any ? out.toString() : missing("HookBundlesBenchmark");
+        return any ? out.toString() : missing("HookPairBenchmark");
+    }
+
+    private static String added(Series pairs) {
+        Stats stats = pairs.stats();
+        return "+" + Figures.format(stats.median(), pairs.unit()) + " (" + Figures.number(Stats.percentile(pairs.values(), 10))
+                + "–" + Figures.number(Stats.percentile(pairs.values(), 90)) + ")";
     }
 
     /**
-     * What preloading both samples adds to one statement, in µs (medians, same run): of the
-     * benchmark thread's CPU time per statement where it was measured ({@code CpuTimeProfiler},
-     * which waiting for a core does not inflate), else of the wall time.
+     * What preloading both samples adds to one statement, in µs: the median of the paired
+     * differences of all forks ({@code HookPairBenchmark}), in the benchmark thread's CPU time.
      */
     Optional<Double> samplesCost(String statement) {
-        Optional<Double> cpu = cpuCost(statement);
-        return cpu.isPresent() ? cpu : wallCost(statement);
+        return paired(statement, HookPairs.BOTH).map(s -> s.stats().median());
     }
 
-    private Optional<Double> wallCost(String statement) {
-        return difference(statement, "");
-    }
-
-    private Optional<Double> cpuCost(String statement) {
-        return difference(statement, JmhResults.CPU);
-    }
-
-    /** Median with both samples minus median with none, in µs. */
-    private Optional<Double> difference(String statement, String suffix) {
-        Optional<Series> none = data.find(Series.ELEPHAS, statement + ", preload none" + suffix);
-        Optional<Series> both = data.find(Series.ELEPHAS,
-                statement + ", preload " + PRELOADS.get(PRELOADS.size() - 1) + suffix);
-        if (none.isEmpty() || both.isEmpty()) {
-            return Optional.empty();
+    /** The paired differences of every fork, as one series (in fork order). */
+    Optional<Series> paired(String statement, String configuration) {
+        List<Double> all = new ArrayList<>();
+        String unit = null;
+        for (int f = 1; ; f++) {
+            Optional<Series> fork = data.find(Series.ELEPHAS, HookPairs.added(statement, configuration, f));
+            if (fork.isEmpty()) {
+                break;
+            }
+            unit = fork.get().unit();
+            for (double v : fork.get().values()) {
+                all.add(v);
+            }
         }
-        double scale = none.get().unit().equals("ns") ? 1e-3 : 1; // CPU time comes in ns, wall time in us
-        return Optional.of((both.get().stats().median() - none.get().stats().median()) * scale);
+        return all.isEmpty() ? Optional.empty()
+                : Optional.of(Series.of(Series.ELEPHAS, statement + ", " + configuration + " add, paired", unit, all));
     }
 
     /** The notes of a result file as a bullet list. */

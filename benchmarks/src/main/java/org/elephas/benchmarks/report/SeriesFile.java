@@ -51,6 +51,21 @@ public final class SeriesFile {
         }
     }
 
+    /**
+     * @param file a file written by {@link #write}
+     * @return its series (those without samples left out)
+     * @throws IOException when it cannot be read
+     */
+    public static List<Series> readSeries(Path file) throws IOException {
+        List<Series> series = new ArrayList<>();
+        for (Entry e : read(file).series()) {
+            if (e.samples() != null && !e.samples().isEmpty()) {
+                series.add(Series.of(e.system(), e.measure(), e.unit(), e.samples()));
+            }
+        }
+        return series;
+    }
+
     /** Read a file written by {@link #write} or by a script in the same format. */
     static Content read(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -39,6 +39,24 @@ public record Stats(long n, double min, double p25, double median, double p75, d
                 rank(sorted, cumulative, n, 75), rank(sorted, cumulative, n, 99), sorted[sorted.length - 1]);
     }
 
+    /**
+     * @param values the observed values, each seen once
+     * @param percent 0 to 100
+     * @return the nearest-rank percentile
+     */
+    public static double percentile(double[] values, double percent) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no samples");
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        long[] cumulative = new long[sorted.length];
+        for (int k = 0; k < sorted.length; k++) {
+            cumulative[k] = k + 1;
+        }
+        return rank(sorted, cumulative, sorted.length, percent);
+    }
+
     private static double rank(double[] sorted, long[] cumulative, long n, double percent) {
         long rank = Math.max(1, (long) Math.ceil(percent / 100 * n));
         int k = Arrays.binarySearch(cumulative, rank);

@@ -36,7 +36,7 @@ final class Targets {
                 notAbovePostgres("SELECT 1 per statement ≤ PostgreSQL's: " + measure, measure);
             }
         }
-        for (String statement : MarkdownTables.STATEMENTS) {
+        for (String statement : HookPairs.STATEMENTS) {
             tables.samplesCost(statement).ifPresent(cost -> outcomes.add(new Outcome(
                     "stat_statements + auto_explain ≤ 0.5 µs per statement: " + statement,
                     "+" + Figures.format(cost, "us"), cost <= 0.5)));

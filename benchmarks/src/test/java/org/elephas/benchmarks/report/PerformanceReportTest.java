@@ -44,9 +44,9 @@ class PerformanceReportTest {
                 + result.formatted("stat_statements+auto_explain", bothWall, bothWall, bothCpu, bothCpu) + "]";
     }
 
-    /** Interleaved rounds merge into one series per measure; the samples' cost is taken from CPU time. */
+    /** Rounds of JMH runs merge into one series per measure, CPU time beside the primary metric. */
     @Test
-    void hookBundleRoundsMergeAndTheCostIsCpuTime() throws Exception {
+    void jmhRoundsMergeIntoOneSeriesPerMeasure() throws Exception {
         Path r1 = dir.resolve("r1.jmh");
         Path r2 = dir.resolve("r2.jmh");
         Path r3 = dir.resolve("r3.jmh");
@@ -62,10 +62,36 @@ class PerformanceReportTest {
         Series cpuNone = data.find(Series.ELEPHAS, "primary-key lookup, prepared, preload none" + JmhResults.CPU).orElseThrow();
         assertEquals(3, cpuNone.values().length, "every round in one series");
         assertEquals("ns", cpuNone.unit());
-        MarkdownTables tables = new MarkdownTables(data);
-        assertEquals(0.4, tables.samplesCost("primary-key lookup, prepared").orElseThrow(), 1e-9,
-                "median CPU time with both (4500 ns) minus none (4100 ns)");
-        assertTrue(tables.hookCost().contains("1.50 µs"), tables.hookCost()); // wall: 7.0 - 5.5
+        assertEquals(4100, cpuNone.stats().median());
+        assertEquals(7.0, data.find(Series.ELEPHAS, "primary-key lookup, prepared, preload stat_statements+auto_explain")
+                .orElseThrow().stats().median());
+    }
+
+    /** HookPairBenchmark's forks: the target is the median of every fork's paired differences. */
+    @Test
+    void theSamplesCostIsTheMedianOfThePairsOfAllForks() throws Exception {
+        String statement = "primary-key lookup, prepared";
+        List<Series> series = List.of(
+                Series.of(Series.ELEPHAS, HookPairs.cpu(statement, HookPairs.NONE), "us", List.of(4.0, 4.2, 4.4)),
+                Series.of(Series.ELEPHAS, HookPairs.allocated(statement, HookPairs.NONE), "B", List.of(100.0, 100.0)),
+                Series.of(Series.ELEPHAS, HookPairs.allocated(statement, HookPairs.BOTH), "B", List.of(100.0, 116.0)),
+                // fork 1 alone would say 0.2, fork 2 alone 0.9: pooled, the median is 0.4
+                Series.of(Series.ELEPHAS, HookPairs.added(statement, HookPairs.BOTH, 1), "us", List.of(0.1, 0.2, 0.3)),
+                Series.of(Series.ELEPHAS, HookPairs.added(statement, HookPairs.BOTH, 2), "us", List.of(0.4, 0.9, 1.0)),
+                Series.of(Series.ELEPHAS, HookPairs.added(statement, "stat_statements", 1), "us", List.of(0.25)),
+                Series.of(Series.ELEPHAS, HookPairs.addedWall(statement, HookPairs.BOTH), "us", List.of(0.5, 0.7, 0.6)));
+        SeriesFile.write(dir.resolve(HookPairs.FILE), "t", List.of(), series);
+        MarkdownTables tables = new MarkdownTables(ReportData.load(dir));
+
+        assertEquals(0.3, tables.samplesCost(statement).orElseThrow(), 1e-9, "nearest rank: 3rd of 6");
+        assertEquals(6, tables.paired(statement, HookPairs.BOTH).orElseThrow().values().length);
+        assertTrue(tables.samplesCost("SELECT 1, simple").isEmpty(), "not measured");
+        String table = tables.hookCost();
+        assertTrue(table.contains("| primary-key lookup, prepared | 4.20 µs (4.00–4.40) | +0.25 µs (0.25–0.25) |  | "
+                + "**+0.30 µs** (0.10–1.00) | 0.20, 0.90 µs | +0.60 µs | 100 / 100 B |"), table);
+        String targets = new Targets(ReportData.load(dir), tables).table();
+        assertTrue(targets.contains("| stat_statements + auto_explain ≤ 0.5 µs per statement: " + statement
+                + " | +0.30 µs | met |"), targets);
     }
 
     @Test

@@ -33,6 +33,16 @@ class StatsTest {
     }
 
     @Test
+    void percentilesOfUnweightedValues() {
+        double[] values = {10, 1, 9, 2, 8, 3, 7, 4, 6, 5};
+        assertEquals(1, Stats.percentile(values, 10));
+        assertEquals(5, Stats.percentile(values, 50));
+        assertEquals(9, Stats.percentile(values, 90));
+        assertEquals(10, Stats.percentile(values, 100));
+        assertEquals(10, values[0], "the values are not reordered");
+    }
+
+    @Test
     void noSamplesIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> Stats.of(new double[0], new long[0]));
     }
