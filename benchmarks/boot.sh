@@ -36,6 +36,7 @@
 #                  AOT cache (-XX:AOTCache, JEP 483/514/515) made by one training boot before the
 #                  rounds. Written to AOT_RESULTS (default: RESULTS with "-aot" before ".json"),
 #                  with the default boot's samples as "Elephas", so that the ratios compare them
+#                  (under measures of their own, which the main table does not pick up)
 #   KEEP           set to keep the temporary directory (data directories, server logs)
 #
 # Before the rounds, Elephas boots and stops once unmeasured: that writes the distribution's
@@ -320,12 +321,12 @@ if [ -n "$RESULTS" ]; then
             echo "  \"AOT cache: -XX:AOTCache, made by one training boot (-XX:AOTCacheOutput) before the rounds; existing data directory\""
             echo ' ],'
             echo ' "series": ['
-            echo "  $(series Elephas "boot to ready (existing data directory)" ms "${e_old[@]}"),"
-            echo "  $(series "$jdk25 (CDS archive)" "boot to ready (existing data directory)" ms "${a_cds[@]}"),"
-            echo "  $(series "$jdk25 (AOT cache)" "boot to ready (existing data directory)" ms "${a_aot[@]}"),"
-            echo "  $(series Elephas "CPU time to ready (existing data directory)" ms "${e_cpu[@]}"),"
-            echo "  $(series "$jdk25 (CDS archive)" "CPU time to ready (existing data directory)" ms "${a_cds_cpu[@]}"),"
-            echo "  $(series "$jdk25 (AOT cache)" "CPU time to ready (existing data directory)" ms "${a_aot_cpu[@]}")"
+            echo "  $(series Elephas "boot to ready, default JDK or JDK 25 (existing data directory)" ms "${e_old[@]}"),"
+            echo "  $(series "$jdk25 (CDS archive)" "boot to ready, default JDK or JDK 25 (existing data directory)" ms "${a_cds[@]}"),"
+            echo "  $(series "$jdk25 (AOT cache)" "boot to ready, default JDK or JDK 25 (existing data directory)" ms "${a_aot[@]}"),"
+            echo "  $(series Elephas "CPU time to ready, default JDK or JDK 25 (existing data directory)" ms "${e_cpu[@]}"),"
+            echo "  $(series "$jdk25 (CDS archive)" "CPU time to ready, default JDK or JDK 25 (existing data directory)" ms "${a_cds_cpu[@]}"),"
+            echo "  $(series "$jdk25 (AOT cache)" "CPU time to ready, default JDK or JDK 25 (existing data directory)" ms "${a_aot_cpu[@]}")"
             echo ' ]}'
         } >"$AOT_RESULTS"
         python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$AOT_RESULTS" || die "wrote invalid JSON to $AOT_RESULTS"

@@ -2,7 +2,7 @@
 # The performance report in one command: builds what it needs, runs every benchmark, and
 # regenerates docs/performance.md and docs/performance.png from this run's figures.
 #
-#   benchmarks/report.sh             # the full run, about 40 minutes on 2 cores
+#   benchmarks/report.sh             # the full run, about 30 minutes on 2 cores
 #   QUICK=1 benchmarks/report.sh     # a smoke run, about 12 minutes: fewer forks, iterations and
 #                                    # rounds; the figures are indicative only
 #
