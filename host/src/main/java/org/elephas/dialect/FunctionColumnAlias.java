@@ -10,7 +10,9 @@ import org.elephas.sql.LexedStatement;
  * generate_series(1, 10) AS aid} (as {@code pgbench -i} generates its tables on the server):
  * in PostgreSQL the alias also names the function's single column, so the query reads
  * {@code aid}; H2 names the column itself. The column is named explicitly:
- * {@code generate_series(1, 10) AS aid(aid)}. The same for {@code unnest} of one array.
+ * {@code generate_series(1, 10) AS aid(aid)}. The same for {@code unnest} of one array. Either
+ * may be qualified with {@code pg_catalog} (as psql's queries do); the engine's table functions
+ * have no schema, so the qualifier goes.
  */
 final class FunctionColumnAlias implements TokenRewrite {
     /** Words after which a FROM item can start. */
@@ -45,6 +47,9 @@ final class FunctionColumnAlias implements TokenRewrite {
             int start = Tokens.is(s, i - 1, ".") && s.word(i - 2).equals("pg_catalog") ? i - 2 : i;
             if (!isFromItem(s, start)) {
                 continue;
+            }
+            if (start < i) {
+                splice.drop(start, i - 1); // the engine's table functions belong to no schema
             }
             int close = Tokens.closing(s, i + 1);
             if (close < 0 || w.equals("unnest") && hasTopLevelComma(s, i + 1, close)) {

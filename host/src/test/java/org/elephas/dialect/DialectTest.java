@@ -92,6 +92,8 @@ class DialectTest {
         assertEquals("insert into a(aid) select aid from generate_series(1, 10) as aid(aid)",
                 engineSql("insert into a(aid) select aid from generate_series(1, 10) as aid"));
         assertEquals("select generate_series(1, 2) as n", engineSql("select generate_series(1, 2) as n"));
+        assertEquals("select array(select 'toast.' || x from  unnest(c.o) x(x)) from c",
+                engineSql("select array(select 'toast.' || x from pg_catalog.unnest(c.o) x) from c"));
         assertEquals("select count(i.x), elephas_catalog.host_pg_table_is_visible(1) from i",
                 engineSql("select pg_catalog.count(i.x), pg_catalog.pg_table_is_visible(1) from i"));
         assertEquals("select 23, 1043", engineSql("select 'int4'::regtype, 'varchar'::pg_catalog.regtype"));
