@@ -151,6 +151,16 @@ class SessionTest {
         }
     }
 
+    /** psql qualifies the set-returning functions it reads in FROM with pg_catalog. */
+    @Test
+    void catalogQualifiedSetReturningFunctionsInFrom() {
+        try (SqlClient c = server.connect()) {
+            assertEquals("toast.a, toast.b", c.value(
+                    "select array_to_string(array(select 'toast.' || x from pg_catalog.unnest(array['a', 'b']) x), ', ')"));
+            assertEquals(3L, ((Number) c.value("select count(*) from pg_catalog.generate_series(1, 3) as n")).longValue());
+        }
+    }
+
     /**
      * A hundred million rows: materialised first, this would take minutes and gigabytes; streamed,
      * the receiver's first row arrives at once and stopping there ends the statement.
