@@ -248,27 +248,32 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 row() { # label unit pg-median elephas-median
     printf '%-40s %5s | %13s %10s %6s\n' "$1" "$2" "$3" "$4" "$(ratio "$4" "$3")"
 }
+# A row of the medians of two sample arrays, given by name: label unit baseline-array elephas-array
+medians_row() {
+    local -n baseline=$3 elephas=$4
+    row "$1" "$2" "$(med "${baseline[@]}")" "$(med "${elephas[@]}")"
+}
 echo "medians of $ROUNDS; E/PG = Elephas / PostgreSQL"
 printf '%-40s %5s | %13s %10s %6s\n' measure unit "PostgreSQL 15" Elephas "E/PG"
-row "boot to ready (new data directory)" ms "$(med "${p_new[@]}")" "$(med "${e_new[@]}")"
-row "boot to ready (existing data directory)" ms "$(med "${p_old[@]}")" "$(med "${e_old[@]}")"
-row "CPU time to ready (existing directory)" ms "$(med "${p_cpu[@]}")" "$(med "${e_cpu[@]}")"
-row "resident memory, idle (PSS)" MB "$(med "${p_pss[@]}")" "$(med "${e_pss[@]}")"
-row "resident memory, idle (RSS, summed)" MB "$(med "${p_rss[@]}")" "$(med "${e_rss[@]}")"
+medians_row "boot to ready (new data directory)" ms p_new e_new
+medians_row "boot to ready (existing data directory)" ms p_old e_old
+medians_row "CPU time to ready (existing directory)" ms p_cpu e_cpu
+medians_row "resident memory, idle (PSS)" MB p_pss e_pss
+medians_row "resident memory, idle (RSS, summed)" MB p_rss e_rss
 printf '%-40s %5s | %13s %10s\n' "initdb (PostgreSQL only)" ms "$(med "${p_initdb[@]}")" "-"
 if [ -n "${NO_CDS_TOO:-}" ]; then
     echo "Elephas without the CDS archive (ELEPHAS_CDS=off), same rounds; E/PG here = with / without:"
-    row "boot to ready (new data directory)" ms "$(med "${n_new[@]}")" "$(med "${e_new[@]}")"
-    row "boot to ready (existing data directory)" ms "$(med "${n_old[@]}")" "$(med "${e_old[@]}")"
-    row "CPU time to ready (existing directory)" ms "$(med "${n_cpu[@]}")" "$(med "${e_cpu[@]}")"
-    row "resident memory, idle (PSS)" MB "$(med "${n_pss[@]}")" "$(med "${e_pss[@]}")"
+    medians_row "boot to ready (new data directory)" ms n_new e_new
+    medians_row "boot to ready (existing data directory)" ms n_old e_old
+    medians_row "CPU time to ready (existing directory)" ms n_cpu e_cpu
+    medians_row "resident memory, idle (PSS)" MB n_pss e_pss
 fi
 if [ -n "${AOT_JAVA_HOME:-}" ]; then
     echo "Elephas on $AOT_JAVA_HOME, existing data directory; E/PG here = default JDK / JDK 25:"
-    row "boot to ready, CDS archive" ms "$(med "${a_cds[@]}")" "$(med "${e_old[@]}")"
-    row "boot to ready, AOT cache" ms "$(med "${a_aot[@]}")" "$(med "${e_old[@]}")"
-    row "CPU time to ready, CDS archive" ms "$(med "${a_cds_cpu[@]}")" "$(med "${e_cpu[@]}")"
-    row "CPU time to ready, AOT cache" ms "$(med "${a_aot_cpu[@]}")" "$(med "${e_cpu[@]}")"
+    medians_row "boot to ready, CDS archive" ms a_cds e_old
+    medians_row "boot to ready, AOT cache" ms a_aot e_old
+    medians_row "CPU time to ready, CDS archive" ms a_cds_cpu e_cpu
+    medians_row "CPU time to ready, AOT cache" ms a_aot_cpu e_cpu
 fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
