@@ -15,6 +15,7 @@ import org.elephas.sql.QueryFingerprint;
 public final class HostQuery extends ParsedStatement implements Query {
     private final CommandType commandType;
     private QueryFingerprint fingerprint;
+    private int nestingLevel;
 
     /** @param lexed the statement */
     public HostQuery(LexedStatement lexed) {
@@ -54,6 +55,16 @@ public final class HostQuery extends ParsedStatement implements Query {
             fingerprint = f;
         }
         return f;
+    }
+
+    @Override
+    public int nestingLevel() {
+        return nestingLevel;
+    }
+
+    /** @param level the backend's nesting level as the pipeline takes this statement up */
+    void setNestingLevel(int level) {
+        nestingLevel = level;
     }
 
     @Override

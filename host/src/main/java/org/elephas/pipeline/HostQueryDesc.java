@@ -16,6 +16,7 @@ public final class HostQueryDesc implements QueryDesc {
     private final List<Object> params;
     private final DestReceiver dest;
     private final int nestingLevel;
+    private final int executorNestingLevel;
     ResultSet resultSet;
     boolean executed;
     boolean exhausted;
@@ -32,13 +33,14 @@ public final class HostQueryDesc implements QueryDesc {
      * @param plannedStmt the plan
      * @param params parameter values
      * @param dest where rows go
-     * @param nestingLevel 0 for a client's statement
+     * @param nesting the backend's nesting levels as the executor starts the statement
      */
-    public HostQueryDesc(HostPlannedStmt plannedStmt, List<Object> params, DestReceiver dest, int nestingLevel) {
+    public HostQueryDesc(HostPlannedStmt plannedStmt, List<Object> params, DestReceiver dest, NestingLevels nesting) {
         this.plannedStmt = plannedStmt;
         this.params = params;
         this.dest = dest;
-        this.nestingLevel = nestingLevel;
+        this.nestingLevel = nesting.level();
+        this.executorNestingLevel = nesting.executorLevel();
     }
 
     @Override
@@ -78,6 +80,11 @@ public final class HostQueryDesc implements QueryDesc {
     @Override
     public int nestingLevel() {
         return nestingLevel;
+    }
+
+    @Override
+    public int executorNestingLevel() {
+        return executorNestingLevel;
     }
 
     @Override

@@ -30,6 +30,10 @@ import org.elephas.hooks.HookScope;
  * call here, not one per stage. A portal that runs in steps holds no scope between them. Until
  * a hook is installed, no scope is entered and the chains' entry points are the standard
  * implementations.
+ *
+ * <p>The pipeline keeps the backend's {@link NestingLevels}: each planner, ExecutorRun,
+ * ExecutorFinish and ProcessUtility call counts from entering its chain to leaving it, and a
+ * statement takes the level as it enters (its Query when analysed, its QueryDesc when started).
  */
 public final class Pipeline {
     private final Stages stages;
@@ -72,19 +76,26 @@ public final class Pipeline {
     public Prepared prepare(HostQuery query, boolean keepPlan) {
         HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            return prepareInScope(query, keepPlan, scope);
+            return prepareInScope(query, keepPlan, StatementContext.current(), scope);
         } finally {
             HookScope.exit(scope);
         }
     }
 
-    private Prepared prepareInScope(HostQuery query, boolean keepPlan, HookScope.HookThread scope) {
+    private Prepared prepareInScope(HostQuery query, boolean keepPlan, StatementContext ctx, HookScope.HookThread scope) {
+        NestingLevels nesting = ctx.nesting();
+        query.setNestingLevel(nesting.level());
         at(stages.postParseAnalyze, scope).postParseAnalyze(query);
         if (query.isUtility()) {
-            return new Prepared(query, new HostPlannedStmt(query, query.sourceText(), 0,
-                    StatementContext.current().connection(), false));
+            return new Prepared(query, new HostPlannedStmt(query, query.sourceText(), 0, ctx.connection(), false));
         }
-        PlannedStmt planned = at(stages.planner, scope).planner(query, query.sourceText(), 0, List.of());
+        PlannedStmt planned;
+        nesting.enterPlannerOrUtility();
+        try {
+            planned = at(stages.planner, scope).planner(query, query.sourceText(), 0, List.of());
+        } finally {
+            nesting.leavePlannerOrUtility();
+        }
         if (!(planned instanceof HostPlannedStmt hp)) {
             throw PgException.error(SqlState.INTERNAL_ERROR, "a planner hook returned a plan the executor cannot run");
         }
@@ -102,7 +113,8 @@ public final class Pipeline {
     public QueryCompletion run(HostQuery query, List<Object> params, DestReceiver dest) {
         HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            return executeInScope(prepareInScope(query, false, scope), params, dest, 0, scope);
+            StatementContext ctx = StatementContext.current();
+            return executeInScope(prepareInScope(query, false, ctx, scope), params, dest, 0, ctx, scope);
         } finally {
             HookScope.exit(scope);
         }
@@ -120,25 +132,32 @@ public final class Pipeline {
     public QueryCompletion execute(Prepared prepared, List<Object> params, DestReceiver dest, long count) {
         HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            return executeInScope(prepared, params, dest, count, scope);
+            return executeInScope(prepared, params, dest, count, StatementContext.current(), scope);
         } finally {
             HookScope.exit(scope);
         }
     }
 
     private QueryCompletion executeInScope(Prepared prepared, List<Object> params, DestReceiver dest, long count,
-            HookScope.HookThread scope) {
+            StatementContext ctx, HookScope.HookThread scope) {
         QueryCompletion qc = new QueryCompletion();
+        NestingLevels nesting = ctx.nesting();
         if (prepared.query().isUtility()) {
-            StatementContext ctx = StatementContext.current();
-            at(stages.processUtility, scope).processUtility(prepared.plan(), prepared.query().sourceText(), false, ctx.utilityContext(),
-                    params, dest, qc);
+            // The level as ProcessUtility is called, which for a statement prepared earlier may differ.
+            prepared.query().setNestingLevel(nesting.level());
+            nesting.enterPlannerOrUtility();
+            try {
+                at(stages.processUtility, scope).processUtility(prepared.plan(), prepared.query().sourceText(), false,
+                        ctx.utilityContext(), params, dest, qc);
+            } finally {
+                nesting.leavePlannerOrUtility();
+            }
             return qc;
         }
-        HostQueryDesc qd = startInScope(prepared, params, dest, scope);
+        HostQueryDesc qd = startInScope(prepared, params, dest, ctx, scope);
         try {
-            at(stages.executorRun, scope).executorRun(qd, count, true);
-            at(stages.executorFinish, scope).executorFinish(qd);
+            run(qd, count, true, nesting, scope);
+            finish(qd, nesting, scope);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
@@ -146,6 +165,26 @@ public final class Pipeline {
         at(stages.executorEnd, scope).executorEnd(qd);
         qc.set(prepared.query().commandType().name(), qd.processed());
         return qc;
+    }
+
+    /** ExecutorRun, one executor nesting level deeper. */
+    private void run(HostQueryDesc qd, long count, boolean executeOnce, NestingLevels nesting, HookScope.HookThread scope) {
+        nesting.enterExecutor();
+        try {
+            at(stages.executorRun, scope).executorRun(qd, count, executeOnce);
+        } finally {
+            nesting.leaveExecutor();
+        }
+    }
+
+    /** ExecutorFinish, one executor nesting level deeper. */
+    private void finish(HostQueryDesc qd, NestingLevels nesting, HookScope.HookThread scope) {
+        nesting.enterExecutor();
+        try {
+            at(stages.executorFinish, scope).executorFinish(qd);
+        } finally {
+            nesting.leaveExecutor();
+        }
     }
 
     /**
@@ -159,14 +198,15 @@ public final class Pipeline {
     public HostQueryDesc start(Prepared prepared, List<Object> params, DestReceiver dest) {
         HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            return startInScope(prepared, params, dest, scope);
+            return startInScope(prepared, params, dest, StatementContext.current(), scope);
         } finally {
             HookScope.exit(scope);
         }
     }
 
-    private HostQueryDesc startInScope(Prepared prepared, List<Object> params, DestReceiver dest, HookScope.HookThread scope) {
-        HostQueryDesc qd = new HostQueryDesc(prepared.plan(), params, dest, StatementContext.current().nestingLevel());
+    private HostQueryDesc startInScope(Prepared prepared, List<Object> params, DestReceiver dest, StatementContext ctx,
+            HookScope.HookThread scope) {
+        HostQueryDesc qd = new HostQueryDesc(prepared.plan(), params, dest, ctx.nesting());
         if (!at(stages.executorCheckPerms, scope).executorCheckPerms(qd, true)) {
             throw PgException.error(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied");
         }
@@ -189,7 +229,7 @@ public final class Pipeline {
     public boolean runStep(HostQueryDesc qd, long count) {
         HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
-            at(stages.executorRun, scope).executorRun(qd, count, false);
+            run(qd, count, false, StatementContext.current().nesting(), scope);
         } catch (RuntimeException | Error e) {
             qd.releaseResources();
             throw e;
@@ -211,7 +251,7 @@ public final class Pipeline {
         HookScope.HookThread scope = stages.scope.enterIfUsed();
         try {
             try {
-                at(stages.executorFinish, scope).executorFinish(qd);
+                finish(qd, StatementContext.current().nesting(), scope);
             } catch (RuntimeException | Error e) {
                 qd.releaseResources();
                 throw e;

@@ -18,6 +18,9 @@ public interface StatementContext {
     /** @return 0 for a client's statement, more inside SPI and extension scripts */
     int nestingLevel();
 
+    /** @return the backend's nesting levels, which the pipeline keeps */
+    NestingLevels nesting();
+
     /** @return where a utility statement run now comes from */
     ProcessUtilityContext utilityContext();
 

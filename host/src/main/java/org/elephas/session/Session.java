@@ -22,6 +22,7 @@ import org.elephas.catalog.RoleInfo;
 import org.elephas.guc.GucSession;
 import org.elephas.pipeline.HostQuery;
 import org.elephas.pipeline.HostQueryDesc;
+import org.elephas.pipeline.NestingLevels;
 import org.elephas.pipeline.Pipeline;
 import org.elephas.pipeline.StatementContext;
 import org.elephas.sql.LexedStatement;
@@ -49,6 +50,7 @@ public final class Session implements StatementContext, AutoCloseable {
     private final Map<String, Pipeline.Prepared> prepared = new HashMap<>();
     private volatile Consumer<Notice> notices = n -> { };
     private int nestingLevel;
+    private final NestingLevels nesting = new NestingLevels();
     private ProcessUtilityContext utilityContext = ProcessUtilityContext.TOPLEVEL;
     private boolean closed;
 
@@ -106,6 +108,11 @@ public final class Session implements StatementContext, AutoCloseable {
     @Override
     public int nestingLevel() {
         return nestingLevel;
+    }
+
+    @Override
+    public NestingLevels nesting() {
+        return nesting;
     }
 
     @Override

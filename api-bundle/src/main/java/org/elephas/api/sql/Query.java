@@ -3,6 +3,7 @@ package org.elephas.api.sql;
 import java.util.Optional;
 
 import net.sf.jsqlparser.statement.Statement;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One statement after parse analysis (PostgreSQL's {@code Query}), as {@code post_parse_analyze}
@@ -12,6 +13,7 @@ import net.sf.jsqlparser.statement.Statement;
  * parsed, and one that several hooks inspect is parsed once. A hook may change the tree; once
  * it has been built, the tree (not the source text) is what the planner plans.
  */
+@ProviderType
 public interface Query {
 
     /** @return this statement's own text, as the client sent it */
@@ -41,6 +43,17 @@ public interface Query {
 
     /** @return the text with each constant replaced by {@code $n}, as pg_stat_statements shows it */
     String normalizedText();
+
+    /**
+     * PostgreSQL's nesting level as pg_stat_statements counts it (see
+     * {@link QueryDesc#nestingLevel()}): the planner, ExecutorRun, ExecutorFinish and
+     * ProcessUtility calls in progress on the backend when the pipeline took this statement up,
+     * for {@code post_parse_analyze} and the planner; for ProcessUtility, when it was called.
+     *
+     * @return the level, 0 for a client's statement
+     * @since 1.3
+     */
+    int nestingLevel();
 
     /**
      * @return the parse tree, built now if nobody asked before; empty when the parser does not

@@ -31,8 +31,30 @@ public interface QueryDesc {
     /** @return rows processed so far ({@code es_processed}) */
     long processed();
 
-    /** @return the nesting level: 0 for a client's statement, more for SPI and scripts */
+    /**
+     * PostgreSQL's nesting level as pg_stat_statements counts it, kept by the host so that an
+     * extension needs no ExecutorRun, ExecutorFinish, planner or ProcessUtility hook to know it:
+     * the planner, ExecutorRun, ExecutorFinish and ProcessUtility calls in progress on the
+     * backend when the executor started this statement.
+     *
+     * <p>0 for a client's statement and for a background worker's own statements; 1 and more
+     * for statements run from inside another (SPI from a function, an extension script, a
+     * utility command's own statements). Since 1.3; before, it counted SPI depth, so a
+     * background worker's own statements were at 1.
+     *
+     * @return the level
+     */
     int nestingLevel();
+
+    /**
+     * PostgreSQL's nesting level as auto_explain counts it: the ExecutorRun and ExecutorFinish
+     * calls in progress on the backend when the executor started this statement. Statements run
+     * by a utility command (an extension script, a procedure) are at 0 unless a query runs them.
+     *
+     * @return the level
+     * @since 1.3
+     */
+    int executorNestingLevel();
 
     /**
      * Have the executor time this statement (PostgreSQL's {@code queryDesc->totaltime}, which an

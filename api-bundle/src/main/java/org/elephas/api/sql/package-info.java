@@ -4,7 +4,7 @@
  * {@link org.elephas.api.sql.QueryDesc} (what the executor runs) and a
  * {@link org.elephas.api.sql.DestReceiver} (where rows go). The parse tree is JSqlParser's.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.elephas.api.sql;
 

@@ -3,8 +3,6 @@ package org.elephas.autoexplain;
 import org.elephas.api.Extension;
 import org.elephas.api.guc.Gucs;
 import org.elephas.api.hooks.ExecutorEndHook;
-import org.elephas.api.hooks.ExecutorFinishHook;
-import org.elephas.api.hooks.ExecutorRunHook;
 import org.elephas.api.hooks.ExecutorStartHook;
 import org.elephas.api.hooks.Hooks;
 
@@ -31,11 +29,9 @@ public final class AutoExplainExtension extends Extension {
         /* no other auto_explain.* parameter may appear from now on */
         Gucs.markGucPrefixReserved("auto_explain");
 
-        /* install the executor hooks; Run and Finish keep the nesting level */
+        /* install the executor hooks (the host keeps the nesting level: no Run or Finish hook) */
         ExplainHooks hooks = new ExplainHooks(settings);
         Hooks.install(ExecutorStartHook.class, hooks::executorStart);
-        Hooks.install(ExecutorRunHook.class, hooks::executorRun);
-        Hooks.install(ExecutorFinishHook.class, hooks::executorFinish);
         Hooks.install(ExecutorEndHook.class, hooks::executorEnd);
     }
 }

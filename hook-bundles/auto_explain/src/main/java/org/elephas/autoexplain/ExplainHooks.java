@@ -6,19 +6,18 @@ import org.elephas.api.Elog;
 import org.elephas.api.LogLevel;
 import org.elephas.api.sql.QueryDesc;
 import org.elephas.api.hooks.ExecutorEndHook;
-import org.elephas.api.hooks.ExecutorFinishHook;
-import org.elephas.api.hooks.ExecutorRunHook;
 import org.elephas.api.hooks.ExecutorStartHook;
 
 /**
- * The four executor hooks, as auto_explain chains them:
+ * auto_explain's executor hooks. PostgreSQL's also chains ExecutorRun and ExecutorFinish only to
+ * count its nesting level around them; here the host counts it
+ * ({@link QueryDesc#executorNestingLevel()}), so statements run from inside (SPI, functions) are
+ * seen as nested without those two links:
  *
  * <ul>
  * <li>ExecutorStart decides, at the start of each top-level statement, whether it is sampled,
  * and has the executor time the statement ({@link QueryDesc#instrumentTotalTime()}) when
  * logging is enabled for it;</li>
- * <li>ExecutorRun and ExecutorFinish raise the nesting level around the rest of the chain, so
- * statements run from inside (SPI, functions) are seen as nested;</li>
  * <li>ExecutorEnd logs {@code duration: ... ms  plan: ...} when the statement ran at least
  * {@code log_min_duration}, before calling the rest of the chain, which releases the
  * statement.</li>
@@ -41,10 +40,9 @@ final class ExplainHooks {
      *
      * @param minDuration {@code log_min_duration}, read once by the caller
      */
-    private boolean enabled(BackendState state, int minDuration) {
+    private boolean enabled(BackendState state, int level, int minDuration) {
         // Sampled first: false whenever logging was off when the statement began.
-        return state.currentQuerySampled && minDuration >= 0
-                && (state.nestingLevel == 0 || settings.logNestedStatements());
+        return state.currentQuerySampled && minDuration >= 0 && (level == 0 || settings.logNestedStatements());
     }
 
     /**
@@ -54,13 +52,14 @@ final class ExplainHooks {
      */
     void executorStart(QueryDesc queryDesc, int eflags, ExecutorStartHook.Next next) {
         BackendState state = BackendState.current();
-        if (state.nestingLevel == 0) {
+        int level = queryDesc.executorNestingLevel();
+        if (level == 0) {
             // Once per top-level statement: its nested statements are all logged or none is.
             state.currentQuerySampled = settings.logMinDuration() >= 0 && sampled(settings.sampleRate());
         }
         next.executorStart(queryDesc, eflags);
         // Sampled first: when it is false (logging off), no parameter is read again.
-        if (state.currentQuerySampled && enabled(state, settings.logMinDuration())) {
+        if (state.currentQuerySampled && enabled(state, level, settings.logMinDuration())) {
             queryDesc.instrumentTotalTime();
         }
     }
@@ -69,35 +68,13 @@ final class ExplainHooks {
         return rate >= 1.0 || ThreadLocalRandom.current().nextDouble() < rate;
     }
 
-    /** ExecutorRun: one level deeper for whatever runs inside; the executor does the timing. */
-    void executorRun(QueryDesc queryDesc, long count, boolean executeOnce, ExecutorRunHook.Next next) {
-        BackendState state = BackendState.current();
-        state.nestingLevel++;
-        try {
-            next.executorRun(queryDesc, count, executeOnce);
-        } finally {
-            state.nestingLevel--;
-        }
-    }
-
-    /** ExecutorFinish: as ExecutorRun. */
-    void executorFinish(QueryDesc queryDesc, ExecutorFinishHook.Next next) {
-        BackendState state = BackendState.current();
-        state.nestingLevel++;
-        try {
-            next.executorFinish(queryDesc);
-        } finally {
-            state.nestingLevel--;
-        }
-    }
-
     /** ExecutorEnd: log the plan of a statement that ran long enough, then release it. */
     void executorEnd(QueryDesc queryDesc, ExecutorEndHook.Next next) {
         if (queryDesc.totalTimeInstrumented()) {
             BackendState state = BackendState.current();
             int minDuration = settings.logMinDuration();
             double msec = queryDesc.totalTimeNanos() / 1_000_000.0;
-            if (enabled(state, minDuration) && msec >= minDuration) {
+            if (enabled(state, queryDesc.executorNestingLevel(), minDuration) && msec >= minDuration) {
                 logPlan(queryDesc, msec);
             }
         }

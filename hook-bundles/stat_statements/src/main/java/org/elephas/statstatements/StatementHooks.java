@@ -3,8 +3,6 @@ package org.elephas.statstatements;
 import java.util.List;
 
 import org.elephas.api.hooks.ExecutorEndHook;
-import org.elephas.api.hooks.ExecutorFinishHook;
-import org.elephas.api.hooks.ExecutorRunHook;
 import org.elephas.api.hooks.ExecutorStartHook;
 import org.elephas.api.hooks.Hooks;
 import org.elephas.api.hooks.PlannerHook;
@@ -19,18 +17,20 @@ import org.elephas.api.sql.QueryCompletion;
 import org.elephas.api.sql.QueryDesc;
 
 /**
- * pg_stat_statements' seven hooks (pgss_post_parse_analyze, pgss_planner, pgss_ExecutorStart,
- * ...Run, ...Finish, ...End, pgss_ProcessUtility).
+ * pg_stat_statements' hooks (pgss_post_parse_analyze, pgss_planner, pgss_ExecutorStart,
+ * ...End, pgss_ProcessUtility).
  *
- * <p>The nesting level goes up around the planner, ExecutorRun, ExecutorFinish and
- * ProcessUtility, and comes back down in {@code finally}, so that it survives errors: whatever
- * runs inside them (SPI from a function, an extension script's statements) is nested. With
- * {@code track = top} only level 0 is counted. Execution time is the time spent in ExecutorRun
- * and ExecutorFinish, timed by the executor ({@link QueryDesc#totalTimeNanos()}, pgss's
- * {@code queryDesc->totaltime}); a statement that fails is not counted.
+ * <p>PostgreSQL's pgss also chains ExecutorRun and ExecutorFinish, and counts its own nesting
+ * level around them, the planner and ProcessUtility. Here the host keeps that level
+ * ({@link Query#nestingLevel()}, {@link QueryDesc#nestingLevel()}): whatever runs inside those
+ * calls (SPI from a function, an extension script's statements) is nested, and two links less
+ * per statement. With {@code track = top} only level 0 is counted. Execution time is the time
+ * spent in ExecutorRun and ExecutorFinish, timed by the executor
+ * ({@link QueryDesc#totalTimeNanos()}, pgss's {@code queryDesc->totaltime}); a statement that
+ * fails is not counted.
  */
-final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, ExecutorStartHook, ExecutorRunHook,
-        ExecutorFinishHook, ExecutorEndHook, ProcessUtilityHook {
+final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, ExecutorStartHook, ExecutorEndHook,
+        ProcessUtilityHook {
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     private final SharedState state;
@@ -47,13 +47,11 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
         this.settings = settings;
     }
 
-    /** Chain all seven hooks. */
+    /** Chain the five hooks. */
     void install() {
         Hooks.install(PostParseAnalyzeHook.class, this);
         Hooks.install(PlannerHook.class, this);
         Hooks.install(ExecutorStartHook.class, this);
-        Hooks.install(ExecutorRunHook.class, this);
-        Hooks.install(ExecutorFinishHook.class, this);
         Hooks.install(ExecutorEndHook.class, this);
         Hooks.install(ProcessUtilityHook.class, this);
     }
@@ -69,11 +67,11 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
         BackendLocal me = local.get();
         me.analyzedQuery = null;
         me.analyzed = null;
-        if (query.isUtility() || !settings.enabled(me.nestingLevel)) {
+        int level = query.nestingLevel();
+        if (query.isUtility() || !settings.enabled(level)) {
             return;
         }
-        EntryKey key = me.probe.set(query.queryId(), Backends.getUserId(), Backends.myDatabaseId(),
-                me.nestingLevel == 0);
+        EntryKey key = me.probe.set(query.queryId(), Backends.getUserId(), Backends.myDatabaseId(), level == 0);
         Entry found = state.find(key);
         if (found == null) {
             // Only a new entry needs the normalised text (built on demand by the host).
@@ -86,24 +84,18 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
         me.analyzedQuery = query;
     }
 
-    /** Planning: timed when {@code track_planning} is on; nested either way. */
+    /** Planning: timed when {@code track_planning} is on (what runs inside is nested either way: the host counts it). */
     @Override
     public PlannedStmt planner(Query query, String queryString, int cursorOptions, List<Object> boundParams,
             PlannerHook.Next next) {
-        BackendLocal me = local.get();
-        boolean timed = settings.trackPlanning.get() && settings.enabled(me.nestingLevel);
-        long start = timed ? System.nanoTime() : 0;
-        PlannedStmt result;
-        me.nestingLevel++;
-        try {
-            result = next.planner(query, queryString, cursorOptions, boundParams);
-        } finally {
-            me.nestingLevel--;
+        int level = query.nestingLevel();
+        if (!settings.trackPlanning.get() || !settings.enabled(level)) {
+            return next.planner(query, queryString, cursorOptions, boundParams);
         }
-        if (timed) {
-            double millis = (System.nanoTime() - start) / NANOS_PER_MILLI;
-            entry(me, query.queryId(), query).addPlan(millis);
-        }
+        long start = System.nanoTime();
+        PlannedStmt result = next.planner(query, queryString, cursorOptions, boundParams);
+        double millis = (System.nanoTime() - start) / NANOS_PER_MILLI;
+        entry(local.get(), query.queryId(), query, level).addPlan(millis);
         return result;
     }
 
@@ -115,32 +107,8 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
     @Override
     public void executorStart(QueryDesc queryDesc, int eflags, ExecutorStartHook.Next next) {
         next.executorStart(queryDesc, eflags);
-        if (settings.enabled(local.get().nestingLevel)) {
+        if (settings.enabled(queryDesc.nestingLevel())) {
             queryDesc.instrumentTotalTime();
-        }
-    }
-
-    /** ExecutorRun: one level deeper for whatever runs inside; the executor does the timing. */
-    @Override
-    public void executorRun(QueryDesc queryDesc, long count, boolean executeOnce, ExecutorRunHook.Next next) {
-        BackendLocal me = local.get();
-        me.nestingLevel++;
-        try {
-            next.executorRun(queryDesc, count, executeOnce);
-        } finally {
-            me.nestingLevel--;
-        }
-    }
-
-    /** ExecutorFinish: as ExecutorRun. */
-    @Override
-    public void executorFinish(QueryDesc queryDesc, ExecutorFinishHook.Next next) {
-        BackendLocal me = local.get();
-        me.nestingLevel++;
-        try {
-            next.executorFinish(queryDesc);
-        } finally {
-            me.nestingLevel--;
         }
     }
 
@@ -151,11 +119,11 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
      */
     @Override
     public void executorEnd(QueryDesc queryDesc, ExecutorEndHook.Next next) {
-        BackendLocal me = local.get();
-        if (queryDesc.totalTimeInstrumented() && settings.enabled(me.nestingLevel)) {
+        int level = queryDesc.nestingLevel();
+        if (queryDesc.totalTimeInstrumented() && settings.enabled(level)) {
             PlannedStmt plan = queryDesc.plannedStmt();
-            entry(me, plan.queryId(), plan.query()).addExec(queryDesc.totalTimeNanos() / NANOS_PER_MILLI,
-                    queryDesc.processed());
+            entry(local.get(), plan.queryId(), plan.query(), level)
+                    .addExec(queryDesc.totalTimeNanos() / NANOS_PER_MILLI, queryDesc.processed());
         }
         next.executorEnd(queryDesc);
     }
@@ -168,19 +136,15 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
     @Override
     public void processUtility(PlannedStmt pstmt, String queryString, boolean readOnlyTree, ProcessUtilityContext context,
             List<Object> params, DestReceiver dest, QueryCompletion qc, ProcessUtilityHook.Next next) {
-        BackendLocal me = local.get();
-        boolean timed = settings.trackUtility.get() && settings.enabled(me.nestingLevel);
-        long start = timed ? System.nanoTime() : 0;
-        me.nestingLevel++;
-        try {
+        int level = pstmt.query().nestingLevel();
+        if (!settings.trackUtility.get() || !settings.enabled(level)) {
             next.processUtility(pstmt, queryString, readOnlyTree, context, params, dest, qc);
-        } finally {
-            me.nestingLevel--;
+            return;
         }
-        if (timed) {
-            double millis = (System.nanoTime() - start) / NANOS_PER_MILLI;
-            entry(me, pstmt.queryId(), pstmt.query()).addExec(millis, utilityRows(qc));
-        }
+        long start = System.nanoTime();
+        next.processUtility(pstmt, queryString, readOnlyTree, context, params, dest, qc);
+        double millis = (System.nanoTime() - start) / NANOS_PER_MILLI;
+        entry(local.get(), pstmt.queryId(), pstmt.query(), level).addExec(millis, utilityRows(qc));
     }
 
     private static long utilityRows(QueryCompletion qc) {
@@ -190,11 +154,11 @@ final class StatementHooks implements PostParseAnalyzeHook, PlannerHook, Executo
         };
     }
 
-    /** The entry of a statement at the current nesting level, for this role and database. */
-    private Entry entry(BackendLocal me, long queryId, Query query) {
+    /** The entry of a statement at this nesting level, for this role and database. */
+    private Entry entry(BackendLocal me, long queryId, Query query, int level) {
         Entry analyzed = me.analyzed;
         int userId = Backends.getUserId(); // SET ROLE may have changed it since parse analysis
-        boolean toplevel = me.nestingLevel == 0;
+        boolean toplevel = level == 0;
         if (analyzed != null && me.analyzedQuery == query && !analyzed.removed && analyzed.key.queryId() == queryId
                 && analyzed.key.toplevel() == toplevel && analyzed.key.userId() == userId) {
             // The statement post_parse_analyze saw, in the same session (a Query belongs to
