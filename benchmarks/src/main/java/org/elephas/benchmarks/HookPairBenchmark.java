@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
+import org.elephas.backend.BackendThread;
 import org.elephas.benchmarks.report.HookPairs;
 import org.elephas.benchmarks.report.Series;
 import org.elephas.benchmarks.report.SeriesFile;
@@ -26,8 +28,9 @@ import org.elephas.session.Session;
  * them back, so the same compiled code runs the statements of {@link HookBundlesBenchmark} with
  * no hooks, each sample's alone, and both.
  *
- * <p>Per fork: start the server, warm up (every statement under every configuration, in turn),
- * then rounds until the time is up. A round runs, for each statement, one batch (about
+ * <p>Per fork, on a {@link BackendThread} as the host runs a client connection: start the
+ * server, warm up (every statement under every configuration, in turn), then rounds until the
+ * time is up. A round runs, for each statement, one batch (about
  * {@value #BATCH_MILLIS} ms of statements) under each configuration, in an order rotated from
  * round to round, and takes the benchmark thread's CPU time per statement of each batch
  * ({@code ThreadMXBean}: waiting for a core is not counted, garbage collection and compilation
@@ -63,7 +66,11 @@ public final class HookPairBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(CHILD)) {
             int fork = Integer.parseInt(args[1]);
-            List<Series> series = new Fork(fork, Integer.parseInt(args[2]), Integer.parseInt(args[3])).run();
+            Fork f = new Fork(fork, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            // On a backend thread, as the host runs a client connection's statements.
+            FutureTask<List<Series>> task = new FutureTask<>(f::run);
+            new BackendThread(task, "benchmark backend").start();
+            List<Series> series = task.get();
             SeriesFile.write(Path.of(args[4]), "fork " + fork, List.of(), series);
             // The server's non-daemon threads are gone, but do not wait for stragglers.
             System.exit(0);

@@ -34,6 +34,7 @@ import org.elephas.guc.GucSession;
  * cannot carry on.
  */
 public final class Backend implements SignalTarget {
+    /** The backend of a thread that is not a {@link BackendThread} (which keeps it in a field). */
     private static final ThreadLocal<Backend> CURRENT = new ThreadLocal<>();
     private static final Signal[] SIGNALS = Signal.values();
 
@@ -116,7 +117,7 @@ public final class Backend implements SignalTarget {
 
     /** @return the backend bound to the calling thread, or null */
     public static Backend current() {
-        return CURRENT.get();
+        return Thread.currentThread() instanceof BackendThread t ? t.backend : CURRENT.get();
     }
 
     /**
@@ -124,7 +125,7 @@ public final class Backend implements SignalTarget {
      * @return the calling thread's backend's PID, or {@code otherwise}
      */
     public static int pidOfCaller(int otherwise) {
-        Backend b = CURRENT.get();
+        Backend b = current();
         return b != null ? b.pid : otherwise;
     }
 
@@ -134,18 +135,28 @@ public final class Backend implements SignalTarget {
      * @throws IllegalStateException when the thread already runs a backend
      */
     public void bind() {
-        if (CURRENT.get() != null) {
-            throw new IllegalStateException("thread already runs backend " + CURRENT.get().pid);
+        Backend running = current();
+        if (running != null) {
+            throw new IllegalStateException("thread already runs backend " + running.pid);
         }
-        thread = Thread.currentThread();
-        CURRENT.set(this);
+        Thread t = Thread.currentThread();
+        thread = t;
+        if (t instanceof BackendThread bt) {
+            bt.backend = this;
+        } else {
+            CURRENT.set(this);
+        }
     }
 
     /** Detach the calling thread from this backend and clear a stray thread interrupt. */
     public void unbind() {
         // set(null), not remove(): a session binds and unbinds around every statement, and a
         // removed entry is allocated again (a weak reference) on the next get.
-        CURRENT.set(null);
+        if (Thread.currentThread() instanceof BackendThread bt) {
+            bt.backend = null;
+        } else {
+            CURRENT.set(null);
+        }
         thread = null;
         Thread.interrupted();
     }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.elephas.backend.BackendThreadLocal;
+
 /**
  * Per-thread hook bookkeeping of one registry: the links' call counts and timing samples, and
  * the statement scope that makes unloading safe for the pipeline's chains.
@@ -104,7 +106,7 @@ public final class HookScope {
         }
     }
 
-    private final ThreadLocal<HookThread> current = ThreadLocal.withInitial(this::register);
+    private final BackendThreadLocal<HookThread> current = new BackendThreadLocal<>(this::register);
     /** Every thread that has counted; guarded by this. */
     private final List<HookThread> threads = new ArrayList<>();
     /** Counts of threads that have ended; guarded by this. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 
 import org.elephas.api.LogLevel;
 import org.elephas.api.sql.ProcessUtilityContext;
+import org.elephas.backend.BackendThreadLocal;
 
 /**
  * What a statement runs in: the session's engine connection and nesting level. The session
@@ -40,7 +41,7 @@ public interface StatementContext {
 
     /** Holds the calling thread's context. */
     final class Current {
-        static final ThreadLocal<StatementContext> HOLDER = new ThreadLocal<>();
+        static final BackendThreadLocal<StatementContext> HOLDER = new BackendThreadLocal<>();
 
         private Current() {
         }

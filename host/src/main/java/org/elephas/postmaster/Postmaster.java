@@ -18,6 +18,7 @@ import org.elephas.api.PgException;
 import org.elephas.api.ipc.Signal;
 import org.elephas.api.host.HostAccess;
 import org.elephas.backend.Backend;
+import org.elephas.backend.BackendThread;
 import org.elephas.backend.ProcArray;
 import org.elephas.backend.WaitEventRegistry;
 import org.elephas.bgworker.EntryPoints;
@@ -186,7 +187,7 @@ public final class Postmaster {
         EntryPoints entryPoints = new EntryPoints(library);
         framework.context().addBundleListener(entryPoints::bundleChanged);
         workerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemonThreads("bgworker idle"));
+                backendThreads("bgworker idle"));
         timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("postmaster timer"));
         supervisor = new WorkerSupervisor(log, procs, entryPoints, workerThreads, timer, new WorkerSupervisor.Phases() {
             @Override
@@ -434,6 +435,16 @@ public final class Postmaster {
     /** @return the configuration parameters (null before INIT) */
     public GucRegistry gucs() {
         return gucs;
+    }
+
+    /** Threads that run backends carry them in fields ({@link BackendThread}). */
+    private static ThreadFactory backendThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new BackendThread(r, name + " " + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static ThreadFactory daemonThreads(String name) {

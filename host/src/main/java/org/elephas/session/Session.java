@@ -19,6 +19,7 @@ import org.elephas.backend.ActivityState;
 import org.elephas.backend.Backend;
 import org.elephas.catalog.DatabaseInfo;
 import org.elephas.catalog.RoleInfo;
+import org.elephas.engine.EngineSessionMark;
 import org.elephas.guc.GucSession;
 import org.elephas.pipeline.HostQuery;
 import org.elephas.pipeline.HostQueryDesc;
@@ -643,6 +644,7 @@ public final class Session implements StatementContext, AutoCloseable {
         }
         if (bind) {
             backend.bind();
+            EngineSessionMark.keep(connection);
         }
         backend.enterEngine();
         StatementContext previous = StatementContext.Current.set(this);
@@ -693,6 +695,7 @@ public final class Session implements StatementContext, AutoCloseable {
             prepared.values().forEach(p -> p.plan().close());
             prepared.clear();
             try {
+                EngineSessionMark.release(connection);
                 connection.close();
             } catch (SQLException e) {
                 // Nothing more to release.

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.elephas.api.LogLevel;
 import org.elephas.api.ipc.Signal;
+import org.elephas.backend.BackendThread;
 import org.elephas.guc.GucRegistry;
 import org.elephas.log.ServerLog;
 import org.elephas.session.Sessions;
@@ -152,7 +153,7 @@ public final class WireServer implements AutoCloseable {
                 socket.setTcpNoDelay(true);
                 BackendConnection c = new BackendConnection(this, socket);
                 connections.add(c);
-                Thread t = new Thread(c, "elephas client " + socket.getRemoteSocketAddress());
+                Thread t = new BackendThread(c, "elephas client " + socket.getRemoteSocketAddress());
                 t.setDaemon(true);
                 t.start();
             } catch (IOException | RuntimeException | Error e) {

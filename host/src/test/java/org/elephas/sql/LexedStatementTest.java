@@ -68,6 +68,19 @@ class LexedStatementTest {
         assertEquals(a, QueryFingerprint.of(LexedStatement.of("SELECT ABCD , E FROM T")).queryId());
     }
 
+    /** Characters are hashed four at a time: a change anywhere in the chunk, high or low, counts. */
+    @Test
+    void fingerprintSeesEveryPositionOfALongIdentifier() {
+        String name = "abcdefghijklm";
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        ids.add(QueryFingerprint.of(LexedStatement.of("select " + name + " from t")).queryId());
+        for (int i = 0; i < name.length(); i++) {
+            String changed = name.substring(0, i) + 'z' + name.substring(i + 1);
+            ids.add(QueryFingerprint.of(LexedStatement.of("select " + changed + " from t")).queryId());
+        }
+        assertEquals(name.length() + 1, ids.size(), "each one-character change gives another id");
+    }
+
     @Test
     void normalisedConstantsNumberAfterTheStatementsOwnParameters() {
         assertEquals("select $3 from t where a = $2 and b = $1",

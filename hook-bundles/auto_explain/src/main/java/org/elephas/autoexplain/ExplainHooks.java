@@ -53,13 +53,14 @@ final class ExplainHooks {
     void executorStart(QueryDesc queryDesc, int eflags, ExecutorStartHook.Next next) {
         BackendState state = BackendState.current();
         int level = queryDesc.executorNestingLevel();
+        int minDuration = settings.logMinDuration();
         if (level == 0) {
             // Once per top-level statement: its nested statements are all logged or none is.
-            state.currentQuerySampled = settings.logMinDuration() >= 0 && sampled(settings.sampleRate());
+            state.currentQuerySampled = minDuration >= 0 && sampled(settings.sampleRate());
         }
         next.executorStart(queryDesc, eflags);
         // Sampled first: when it is false (logging off), no parameter is read again.
-        if (state.currentQuerySampled && enabled(state, level, settings.logMinDuration())) {
+        if (state.currentQuerySampled && enabled(state, level, minDuration)) {
             queryDesc.instrumentTotalTime();
         }
     }
