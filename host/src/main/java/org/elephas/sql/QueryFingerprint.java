@@ -14,9 +14,6 @@ import java.util.List;
 public final class QueryFingerprint {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-    /** Where a token's kind and its tail length go in its last chunk, above three characters. */
-    private static final int KIND_SHIFT = 48;
-    private static final int TAIL_SHIFT = 56;
 
     private final LexedStatement statement;
     private final long queryId;
@@ -32,30 +29,15 @@ public final class QueryFingerprint {
      * @return its fingerprint
      */
     public static QueryFingerprint of(LexedStatement statement) {
-        List<Token> tokens = statement.tokens();
         long hash = FNV_OFFSET;
-        for (int t = 0; t < tokens.size(); t++) {
-            Token token = tokens.get(t);
-            long kind = token.kind().ordinal();
-            if (token.isConstant()) {
-                hash = mix(hash, kind << KIND_SHIFT);
-                continue;
+        for (Token t : statement.tokens()) {
+            hash = mix(hash, t.kind().ordinal());
+            if (!t.isConstant()) {
+                String s = t.text();
+                for (int i = 0; i < s.length(); i++) {
+                    hash = mix(hash, s.charAt(i));
+                }
             }
-            String s = token.text();
-            int n = s.length();
-            int i = 0;
-            // Four characters per multiplication: the loop waits on this chain of multiplications.
-            for (; i + 4 <= n; i += 4) {
-                hash = mix(hash, s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-                        | (long) s.charAt(i + 3) << 48);
-            }
-            // The last 0-3 characters, the kind and how many characters that was, in one more:
-            // the token's end is part of the id, so "ab" "c" and "a" "bc" differ.
-            long last = kind << KIND_SHIFT | (long) (n - i) << TAIL_SHIFT;
-            for (int shift = 0; i < n; i++, shift += 16) {
-                last |= (long) s.charAt(i) << shift;
-            }
-            hash = mix(hash, last);
         }
         return new QueryFingerprint(statement, hash == 0 ? 1 : hash);
     }
@@ -95,13 +77,7 @@ public final class QueryFingerprint {
         return normalized.append(text, copied, text.length()).toString();
     }
 
-    /**
-     * One 64-bit step of FNV-1a. A multiplication carries bits only upwards, so the high
-     * characters of a chunk would never reach the low half of the hash: the high half is folded
-     * down after each step.
-     */
-    private static long mix(long hash, long chunk) {
-        long h = (hash ^ chunk) * FNV_PRIME;
-        return h ^ (h >>> 32);
+    private static long mix(long hash, int value) {
+        return (hash ^ value) * FNV_PRIME;
     }
 }
