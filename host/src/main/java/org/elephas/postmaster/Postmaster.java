@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import org.elephas.api.LogLevel;
@@ -439,18 +440,17 @@ public final class Postmaster {
 
     /** Threads that run backends carry them in fields ({@link BackendThread}). */
     private static ThreadFactory backendThreads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new BackendThread(r, name + " " + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return daemonThreads(name, BackendThread::new);
     }
 
     private static ThreadFactory daemonThreads(String name) {
+        return daemonThreads(name, Thread::new);
+    }
+
+    private static ThreadFactory daemonThreads(String name, BiFunction<Runnable, String, Thread> newThread) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, name + " " + n.incrementAndGet());
+            Thread t = newThread.apply(r, name + " " + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

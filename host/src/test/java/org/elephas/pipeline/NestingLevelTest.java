@@ -21,6 +21,7 @@ import org.elephas.api.hooks.ExecutorStartHook;
 import org.elephas.api.hooks.HookRegistration;
 import org.elephas.api.hooks.PostParseAnalyzeHook;
 import org.elephas.api.hooks.ProcessUtilityHook;
+import org.elephas.backend.BackendThread;
 import org.elephas.fixtures.explain.ExplainFixtureExtension;
 import org.elephas.fixtures.ext.SpiWorkers;
 import org.elephas.fixtures.ext.SqlExtension;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * see them on the statement: pg_stat_statements' level ({@code Query.nestingLevel()},
  * {@code QueryDesc.nestingLevel()}: planner, ExecutorRun, ExecutorFinish and ProcessUtility
  * calls in progress) and auto_explain's ({@code QueryDesc.executorNestingLevel()}: ExecutorRun
- * and ExecutorFinish only), with nothing chained to those four stages.
+ * and ExecutorFinish only), with nothing chained to those four stages; and that clients and
+ * workers run their statements on the host's {@code BackendThread}s.
  */
 class NestingLevelTest {
     @TempDir
@@ -59,7 +61,7 @@ class NestingLevelTest {
         FixtureBundles.build(bundles, "fx_nest", SqlExtension.class,
                 Map.of("sql/fx_nest--1.0.sql", "CREATE TABLE fx_nest_t (a int4);\nINSERT INTO fx_nest_t VALUES (1);\n"));
         FixtureBundles.build(bundles, "fx_spiw", SqlExtension.class);
-        server = TestServer.start(root, Map.of("max_worker_processes", "4"));
+        server = TestServer.start(root, Map.of("max_worker_processes", "4", "listen_addresses", "127.0.0.1", "port", "0"));
         try (SqlClient c = server.connect()) {
             c.exec("CREATE EXTENSION fx_explain");
         }
@@ -75,6 +77,7 @@ class NestingLevelTest {
         HookOwner owner = new HookOwner(-2, "levels", "levels");
         hooks.add(server.postmaster().hooks().install(PostParseAnalyzeHook.class, (q, next) -> {
             seen.add("analyse|" + q.sourceText() + "|" + q.nestingLevel());
+            seen.add("thread|" + q.sourceText() + "|" + (Thread.currentThread() instanceof BackendThread));
             next.postParseAnalyze(q);
         }, owner));
         hooks.add(server.postmaster().hooks().install(ExecutorStartHook.class, (qd, flags, next) -> {
@@ -134,5 +137,18 @@ class NestingLevelTest {
         var handle = BackgroundWorkers.registerDynamicBackgroundWorker(w).orElseThrow();
         assertEquals(BgwHandleStatus.STOPPED, handle.waitForShutdown());
         assertTrue(seen.containsAll(List.of("analyse|SELECT 1|0", "start|SELECT 1|0|0")), seen.toString());
+        assertTrue(seen.contains("thread|SELECT 1|true"), "a worker runs on a backend thread: " + seen);
+    }
+
+    @Test
+    void aWireClientRunsOnABackendThread() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "postgres");
+        p.setProperty("preferQueryMode", "simple");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), p);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("select 41");
+        }
+        assertTrue(seen.containsAll(List.of("analyse|select 41|0", "thread|select 41|true")), seen.toString());
     }
 }
