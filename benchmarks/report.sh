@@ -47,6 +47,7 @@ if [ -n "${QUICK:-}" ]; then
     jmh_many=(-f 1 -wi 3 -i 5)
     jmh_dispatch=(-f 1 -wi 3 -i 3)
     hook_pairs=(1 6 10)        # forks, warm-up seconds, measured seconds per fork
+    pg_hook_pairs=(1 3 10)     # PgHookPairBenchmark: starts of its servers, warm-up and measured seconds
     pgbench_env=(DURATION=3 ROUNDS=1 WARMUP=3)
     pg_workers_env=(SAMPLES=200 WARMUP=50 RESTART_SAMPLES=50 ROUNDS=3 MANY_WARMUP=1)
     restart_args=(100 50)
@@ -60,6 +61,8 @@ else
     hook_pairs=(4 12 40)       # HookPairBenchmark: forks, warm-up and measured seconds per fork;
                                # about 4 minutes. The pairs are inside one fork, so that
                                # fork-to-fork variation (JIT decisions) cancels; more forks show it
+    pg_hook_pairs=(2 5 40)     # PgHookPairBenchmark: starts of its three PostgreSQL servers, warm-up
+                               # and measured seconds per start; about 2 minutes
     pgbench_env=(DURATION=10 ROUNDS=3 WARMUP=10)
     pg_workers_env=()          # pg-workers.sh's defaults: 1000 samples, 10 rounds of N workers
     restart_args=(1000 200)
@@ -122,7 +125,17 @@ hooks() {
     # What the sample extensions add per statement: one server per fork, their hooks taken out
     # and put back between batches, each batch's CPU time per statement paired with the batch
     # without hooks of the same round (HookPairBenchmark).
-    "$java" -cp "$jar" org.elephas.benchmarks.HookPairBenchmark "${hook_pairs[@]}" "$results/hook-pairs.json"
+    "$java" -cp "$jar" org.elephas.benchmarks.HookPairBenchmark "${hook_pairs[@]}" "$results/hook-pairs.json" || return 1
+    # PostgreSQL's own pg_stat_statements + auto_explain, measured the same way in this run: a
+    # server preloading both and one preloading nothing, each batch's backend CPU time per
+    # statement paired (PgHookPairBenchmark); the report puts it beside the samples' figure.
+    local pg_bin=${PG_BIN:-$(dirname "$(command -v postgres 2>/dev/null || echo /usr/lib/postgresql/15/bin/postgres)")}
+    if [ -x "$pg_bin/postgres" ] && [ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/pg_ctl" ]; then
+        PG_BIN=$pg_bin "$java" -cp "$jar" org.elephas.benchmarks.PgHookPairBenchmark "${pg_hook_pairs[@]}" \
+            "$results/pg-hook-pairs.json"
+    else
+        echo "no PostgreSQL 15 in $pg_bin (set PG_BIN): PgHookPairBenchmark skipped, the report shows Elephas's figures alone"
+    fi
 }
 
 record_machine() {

@@ -13,6 +13,15 @@ final class Figures {
         return number(value) + " " + display(unit);
     }
 
+    /** A difference with its sign, e.g. "+0.30 µs", "-0.05 µs"; "+0.00 µs" for what rounds to 0. */
+    static String signed(double value, String unit) {
+        String n = number(value);
+        if (n.matches("-0(\\.0+)?")) {
+            n = n.substring(1);
+        }
+        return (n.startsWith("-") ? "" : "+") + n + " " + display(unit);
+    }
+
     /** A bare number with about three significant digits. */
     static String number(double value) {
         double abs = Math.abs(value);

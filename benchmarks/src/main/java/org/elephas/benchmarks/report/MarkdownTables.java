@@ -95,18 +95,27 @@ final class MarkdownTables {
      * The sample hook extensions, from {@code HookPairBenchmark}: per statement, its CPU time
      * without hooks, and what each sample and both add, paired inside one JVM (median, p10–p90
      * of the pairs of all forks), the forks' medians of what both add, the same in wall time,
-     * and what a statement allocates without and with both.
+     * and what a statement allocates without and with both. When the run also measured
+     * PostgreSQL 15 ({@code PgHookPairBenchmark}, {@value HookPairs#PG_FILE}): what
+     * pg_stat_statements and auto_explain add there, paired the same way, beside both samples'
+     * figure with the ratio, and a line with PostgreSQL's cost without hooks and its control.
      */
     String hookCost() {
+        boolean postgres = HookPairs.STATEMENTS.stream()
+                .anyMatch(st -> paired(HookPairs.POSTGRES, st, HookPairs.BOTH).isPresent());
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("statement (in-process session)", "no hooks: CPU time (p25–p75)"));
         for (String c : HookPairs.CONFIGURATIONS.subList(1, HookPairs.CONFIGURATIONS.size())) {
             header.add(c + " add: median (p10–p90)");
         }
+        if (postgres) {
+            header.addAll(List.of(HookPairs.POSTGRES + " pg_stat_statements + auto_explain add: median (p10–p90)",
+                    "Elephas / PostgreSQL"));
+        }
         header.addAll(List.of("both add: each fork", "both add, wall time", "allocated: none / both"));
         row(out, header);
         row(out, header.stream().map(h -> h.startsWith("statement") ? "---" : "---:").toList());
-        boolean any = false;
+        boolean any = postgres;
         for (String statement : HookPairs.STATEMENTS) {
             List<String> cells = new ArrayList<>(List.of(statement));
             Optional<Series> none = data.find(Series.ELEPHAS, HookPairs.cpu(statement, HookPairs.NONE));
@@ -115,6 +124,12 @@ final class MarkdownTables {
             for (String c : HookPairs.CONFIGURATIONS.subList(1, HookPairs.CONFIGURATIONS.size())) {
                 String cell = paired(statement, c).map(MarkdownTables::added).orElse("");
                 cells.add(c.equals(HookPairs.BOTH) && !cell.isEmpty() ? "**" + cell.replace(" (", "** (") : cell);
+            }
+            if (postgres) {
+                Optional<Series> pg = paired(HookPairs.POSTGRES, statement, HookPairs.BOTH);
+                cells.add(pg.map(MarkdownTables::added).orElse(""));
+                cells.add(samplesCost(statement).flatMap(e -> pg.map(p -> elephasOverPostgres(e, p.stats().median())))
+                        .orElse(""));
             }
             List<String> forks = new ArrayList<>();
             for (int f = 1; data.find(Series.ELEPHAS, HookPairs.added(statement, HookPairs.BOTH, f)).isPresent(); f++) {
@@ -132,12 +147,41 @@ final class MarkdownTables {
                     : "");
             row(out, cells);
         }
+        if (postgres) {
+            out.append('\n').append(postgresLine());
+        }
         return any ? out.toString() : missing("HookPairBenchmark");
+    }
+
+    /** Elephas's cost over PostgreSQL's, e.g. "0.85x"; none when PostgreSQL's median is not above 0 (noise). */
+    private static String elephasOverPostgres(double elephas, double postgres) {
+        return postgres > 0 ? Figures.ratio(elephas / postgres) : "–";
+    }
+
+    /**
+     * PostgreSQL's backend CPU time per statement without hooks, and its control: a second
+     * server without hooks paired with the first the same way, whose pairs show the pairing's
+     * bias.
+     */
+    private String postgresLine() {
+        List<String> parts = new ArrayList<>();
+        for (String statement : HookPairs.STATEMENTS) {
+            Optional<Series> none = data.find(HookPairs.POSTGRES, HookPairs.cpu(statement, HookPairs.NONE));
+            Optional<Series> control = paired(HookPairs.POSTGRES, statement, HookPairs.CONTROL);
+            if (none.isPresent() || control.isPresent()) {
+                parts.add(statement + ": " + none.map(x -> Figures.medianAndSpread(x.stats(), x.unit()) + " without hooks")
+                        .orElse("") + (none.isPresent() && control.isPresent() ? ", " : "")
+                        + control.map(x -> "control " + added(x)).orElse(""));
+            }
+        }
+        return "PostgreSQL 15 (`PgHookPairBenchmark`, the backend's CPU time per statement; the control is a second "
+                + "server without hooks, paired with the first as the hooked one is, so its pairs show the pairing's "
+                + "bias, about 0 expected): " + String.join("; ", parts) + ".\n";
     }
 
     private static String added(Series pairs) {
         Stats stats = pairs.stats();
-        return "+" + Figures.format(stats.median(), pairs.unit()) + " (" + Figures.number(Stats.percentile(pairs.values(), 10))
+        return Figures.signed(stats.median(), pairs.unit()) + " (" + Figures.number(Stats.percentile(pairs.values(), 10))
                 + "–" + Figures.number(Stats.percentile(pairs.values(), 90)) + ")";
     }
 
@@ -149,12 +193,26 @@ final class MarkdownTables {
         return paired(statement, HookPairs.BOTH).map(s -> s.stats().median());
     }
 
-    /** The paired differences of every fork, as one series (in fork order). */
+    /**
+     * What preloading pg_stat_statements and auto_explain adds to one statement in PostgreSQL
+     * 15, in µs: the median of the paired differences of all starts ({@code PgHookPairBenchmark}),
+     * in the backend's CPU time.
+     */
+    Optional<Double> postgresSamplesCost(String statement) {
+        return paired(HookPairs.POSTGRES, statement, HookPairs.BOTH).map(s -> s.stats().median());
+    }
+
+    /** Elephas's paired differences of every fork, as one series (in fork order). */
     Optional<Series> paired(String statement, String configuration) {
+        return paired(Series.ELEPHAS, statement, configuration);
+    }
+
+    /** One system's paired differences of every fork, as one series (in fork order). */
+    Optional<Series> paired(String system, String statement, String configuration) {
         List<Double> all = new ArrayList<>();
         String unit = null;
         for (int f = 1; ; f++) {
-            Optional<Series> fork = data.find(Series.ELEPHAS, HookPairs.added(statement, configuration, f));
+            Optional<Series> fork = data.find(system, HookPairs.added(statement, configuration, f));
             if (fork.isEmpty()) {
                 break;
             }
@@ -164,7 +222,7 @@ final class MarkdownTables {
             }
         }
         return all.isEmpty() ? Optional.empty()
-                : Optional.of(Series.of(Series.ELEPHAS, statement + ", " + configuration + " add, paired", unit, all));
+                : Optional.of(Series.of(system, statement + ", " + configuration + " add, paired", unit, all));
     }
 
     /** The notes of a result file as a bullet list. */

@@ -37,9 +37,12 @@ final class Targets {
             }
         }
         for (String statement : HookPairs.STATEMENTS) {
+            // PostgreSQL's own pair, measured in the same run, beside the figure: the yardstick.
+            String postgres = tables.postgresSamplesCost(statement)
+                    .map(pg -> " (" + HookPairs.POSTGRES + ": " + Figures.signed(pg, "us") + ")").orElse("");
             tables.samplesCost(statement).ifPresent(cost -> outcomes.add(new Outcome(
                     "stat_statements + auto_explain ≤ 0.5 µs per statement: " + statement,
-                    "+" + Figures.format(cost, "us"), cost <= 0.5)));
+                    "+" + Figures.format(cost, "us") + postgres, cost <= 0.5)));
         }
         atMost("hot deploy: drop → active, p99 ≤ 200 ms", "drop -> active", Stats::p99, 200);
         atMost("boot to ready, samples preloaded, ≤ 500 ms (median)", "boot to ready (existing data directory)",

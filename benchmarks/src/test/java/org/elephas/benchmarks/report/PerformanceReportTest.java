@@ -67,11 +67,10 @@ class PerformanceReportTest {
                 .orElseThrow().stats().median());
     }
 
-    /** HookPairBenchmark's forks: the target is the median of every fork's paired differences. */
-    @Test
-    void theSamplesCostIsTheMedianOfThePairsOfAllForks() throws Exception {
+    /** HookPairBenchmark's results for the prepared lookup (two forks, the sample alone in one), and {@code more}. */
+    private void writeHookPairs(Series... more) throws Exception {
         String statement = "primary-key lookup, prepared";
-        List<Series> series = List.of(
+        List<Series> series = new java.util.ArrayList<>(List.of(
                 Series.of(Series.ELEPHAS, HookPairs.cpu(statement, HookPairs.NONE), "us", List.of(4.0, 4.2, 4.4)),
                 Series.of(Series.ELEPHAS, HookPairs.allocated(statement, HookPairs.NONE), "B", List.of(100.0, 100.0)),
                 Series.of(Series.ELEPHAS, HookPairs.allocated(statement, HookPairs.BOTH), "B", List.of(100.0, 116.0)),
@@ -79,8 +78,34 @@ class PerformanceReportTest {
                 Series.of(Series.ELEPHAS, HookPairs.added(statement, HookPairs.BOTH, 1), "us", List.of(0.1, 0.2, 0.3)),
                 Series.of(Series.ELEPHAS, HookPairs.added(statement, HookPairs.BOTH, 2), "us", List.of(0.4, 0.9, 1.0)),
                 Series.of(Series.ELEPHAS, HookPairs.added(statement, "stat_statements", 1), "us", List.of(0.25)),
-                Series.of(Series.ELEPHAS, HookPairs.addedWall(statement, HookPairs.BOTH), "us", List.of(0.5, 0.7, 0.6)));
+                Series.of(Series.ELEPHAS, HookPairs.addedWall(statement, HookPairs.BOTH), "us", List.of(0.5, 0.7, 0.6))));
+        series.addAll(List.of(more));
         SeriesFile.write(dir.resolve(HookPairs.FILE), "t", List.of(), series);
+    }
+
+    /**
+     * PgHookPairBenchmark's results as it writes them (trimmed): PostgreSQL's pairs for the
+     * prepared lookup over two starts, the simple one's below 0 (noise), and the control.
+     */
+    private static final String PG_HOOK_PAIRS = """
+            {"title": "t", "notes": ["PostgreSQL 15.14"], "series": [
+              {"system": "PostgreSQL 15", "measure": "primary-key lookup, prepared, hooks of none, CPU time per statement",
+               "unit": "us", "samples": [28.0, 30.0, 29.0]},
+              {"system": "PostgreSQL 15", "measure": "primary-key lookup, prepared, stat_statements + auto_explain add, paired, fork 1",
+               "unit": "us", "samples": [0.4, 0.5, 0.6]},
+              {"system": "PostgreSQL 15", "measure": "primary-key lookup, prepared, stat_statements + auto_explain add, paired, fork 2",
+               "unit": "us", "samples": [0.7, 0.8, 0.9]},
+              {"system": "PostgreSQL 15", "measure": "primary-key lookup, prepared, control add, paired, fork 1",
+               "unit": "us", "samples": [-0.2, -0.1, 0.0, 0.1, 0.3]},
+              {"system": "PostgreSQL 15", "measure": "primary-key lookup, simple, stat_statements + auto_explain add, paired, fork 1",
+               "unit": "us", "samples": [-0.3, -0.2, 0.1]}]}
+            """;
+
+    /** HookPairBenchmark's forks: the target is the median of every fork's paired differences. */
+    @Test
+    void theSamplesCostIsTheMedianOfThePairsOfAllForks() throws Exception {
+        writeHookPairs();
+        String statement = "primary-key lookup, prepared";
         MarkdownTables tables = new MarkdownTables(ReportData.load(dir));
 
         assertEquals(0.3, tables.samplesCost(statement).orElseThrow(), 1e-9, "nearest rank: 3rd of 6");
@@ -89,9 +114,36 @@ class PerformanceReportTest {
         String table = tables.hookCost();
         assertTrue(table.contains("| primary-key lookup, prepared | 4.20 µs (4.00–4.40) | +0.25 µs (0.25–0.25) |  | "
                 + "**+0.30 µs** (0.10–1.00) | 0.20, 0.90 µs | +0.60 µs | 100 / 100 B |"), table);
+        assertFalse(table.contains("PostgreSQL"), "no PostgreSQL columns without its results: " + table);
         String targets = new Targets(ReportData.load(dir), tables).table();
         assertTrue(targets.contains("| stat_statements + auto_explain ≤ 0.5 µs per statement: " + statement
                 + " | +0.30 µs | met |"), targets);
+    }
+
+    /** PgHookPairBenchmark's pairs go beside the samples' with the ratio; the control into a line below. */
+    @Test
+    void postgresPairsStandBesideTheSamples() throws Exception {
+        writeHookPairs(Series.of(Series.ELEPHAS, HookPairs.added("primary-key lookup, simple", HookPairs.BOTH, 1), "us",
+                List.of(0.5)));
+        Files.writeString(dir.resolve(HookPairs.PG_FILE), PG_HOOK_PAIRS);
+        MarkdownTables tables = new MarkdownTables(ReportData.load(dir));
+
+        assertEquals(0.6, tables.postgresSamplesCost("primary-key lookup, prepared").orElseThrow(), 1e-9,
+                "both starts pooled: 3rd of 6");
+        String table = tables.hookCost();
+        assertTrue(table.contains("| stat_statements + auto_explain add: median (p10–p90) | PostgreSQL 15 pg_stat_statements"
+                + " + auto_explain add: median (p10–p90) | Elephas / PostgreSQL | both add: each fork |"), table);
+        // Elephas 0.30 µs over PostgreSQL 0.60 µs
+        assertTrue(table.contains("| **+0.30 µs** (0.10–1.00) | +0.60 µs (0.40–0.90) | 0.50x | 0.20, 0.90 µs |"), table);
+        // PostgreSQL's median below 0 (noise): no ratio
+        assertTrue(table.contains("| primary-key lookup, simple |  |  |  | **+0.50 µs** (0.50–0.50) | -0.20 µs (-0.30–0.10)"
+                + " | – | 0.50 µs |"), table);
+        assertTrue(table.contains("| SELECT 1, simple |  |  |  |  |  |  |  |  |  |"), "not measured: " + table);
+        assertTrue(table.contains("primary-key lookup, prepared: 29.0 µs (28.0–30.0) without hooks, control +0.00 µs "
+                + "(-0.20–0.30)"), table);
+        String targets = new Targets(ReportData.load(dir), tables).table();
+        assertTrue(targets.contains("| stat_statements + auto_explain ≤ 0.5 µs per statement: primary-key lookup, prepared"
+                + " | +0.30 µs (PostgreSQL 15: +0.60 µs) | met |"), targets);
     }
 
     @Test
@@ -110,6 +162,13 @@ class PerformanceReportTest {
         assertTrue(table.contains("| register -> STARTED | 6.00 µs (5.00–6.00) | 7.00 µs | 160 µs (150–170) |  | **26.7x** |"),
                 table);
         assertTrue(table.contains("**12.5x**"), "1000 / 80 ms: " + table);
+    }
+
+    @Test
+    void differencesCarryTheirSignAndZeroHasNone() {
+        assertEquals("+0.30 µs", Figures.signed(0.3, "us"));
+        assertEquals("-0.05 µs", Figures.signed(-0.05, "us"));
+        assertEquals("+0.00 µs", Figures.signed(-0.002, "us"), "no -0.00");
     }
 
     @Test
