@@ -244,9 +244,9 @@ public final class HookPairBenchmark {
             checkHooksRun(server, hooks, configurations.get(nc - 1), kinds.get(0));
 
             // Rounds: per statement a batch under each configuration, the order rotated per round.
-            List<List<List<Double>>> cpu = lists(nk, nc);
-            List<List<List<Double>>> wall = lists(nk, nc);
-            List<List<List<Double>>> bytes = lists(nk, nc);
+            List<List<List<Double>>> cpu = PairedBatches.lists(nk, nc);
+            List<List<List<Double>>> wall = PairedBatches.lists(nk, nc);
+            List<List<List<Double>>> bytes = PairedBatches.lists(nk, nc);
             end = System.nanoTime() + measureNanos;
             long tid = Thread.currentThread().getId();
             for (int round = 0; System.nanoTime() < end || round < 4; round++) {
@@ -296,45 +296,16 @@ public final class HookPairBenchmark {
             }
         }
 
-        private static List<List<List<Double>>> lists(int nk, int nc) {
-            List<List<List<Double>>> l = new ArrayList<>();
-            for (int k = 0; k < nk; k++) {
-                List<List<Double>> byConfiguration = new ArrayList<>();
-                for (int c = 0; c < nc; c++) {
-                    byConfiguration.add(new ArrayList<>());
-                }
-                l.add(byConfiguration);
-            }
-            return l;
-        }
-
         private List<Series> series(List<List<List<Double>>> cpu, List<List<List<Double>>> wall,
                 List<List<List<Double>>> bytes) {
-            List<Series> out = new ArrayList<>();
-            for (int k = 0; k < cpu.size(); k++) {
-                String statement = HookPairs.STATEMENTS.get(k);
+            List<Series> out = PairedBatches.series(Series.ELEPHAS, HookPairs.CONFIGURATIONS, cpu, wall, fork);
+            for (int k = 0; k < bytes.size(); k++) {
                 for (int c = 0; c < HookPairs.CONFIGURATIONS.size(); c++) {
-                    String configuration = HookPairs.CONFIGURATIONS.get(c);
-                    out.add(Series.of(Series.ELEPHAS, HookPairs.cpu(statement, configuration), "us", cpu.get(k).get(c)));
-                    out.add(Series.of(Series.ELEPHAS, HookPairs.allocated(statement, configuration), "B",
-                            bytes.get(k).get(c)));
-                    if (c > 0) {
-                        out.add(Series.of(Series.ELEPHAS, HookPairs.added(statement, configuration, fork), "us",
-                                differences(cpu.get(k).get(c), cpu.get(k).get(0))));
-                        out.add(Series.of(Series.ELEPHAS, HookPairs.addedWall(statement, configuration), "us",
-                                differences(wall.get(k).get(c), wall.get(k).get(0))));
-                    }
+                    out.add(Series.of(Series.ELEPHAS, HookPairs.allocated(HookPairs.STATEMENTS.get(k),
+                            HookPairs.CONFIGURATIONS.get(c)), "B", bytes.get(k).get(c)));
                 }
             }
             return out;
-        }
-
-        private static List<Double> differences(List<Double> with, List<Double> none) {
-            List<Double> d = new ArrayList<>(with.size());
-            for (int r = 0; r < with.size(); r++) {
-                d.add(with.get(r) - none.get(r));
-            }
-            return d;
         }
     }
 }

@@ -415,8 +415,8 @@ public final class PgHookPairBenchmark {
             checkServerPrepared(clients);
 
             // Rounds: per statement a batch on each server, the order rotated per round.
-            List<List<List<Double>>> cpuList = lists(nk, ns);
-            List<List<List<Double>>> wall = lists(nk, ns);
+            List<List<List<Double>>> cpuList = PairedBatches.lists(nk, ns);
+            List<List<List<Double>>> wall = PairedBatches.lists(nk, ns);
             end = System.nanoTime() + measureNanos;
             for (int round = 0; System.nanoTime() < end || round < 4; round++) {
                 for (int i = 0; i < nk; i++) {
@@ -476,42 +476,8 @@ public final class PgHookPairBenchmark {
                     select1, lookups, expected[0], expected[1] + expected[2]);
         }
 
-        private static List<List<List<Double>>> lists(int nk, int ns) {
-            List<List<List<Double>>> l = new ArrayList<>();
-            for (int k = 0; k < nk; k++) {
-                List<List<Double>> byServer = new ArrayList<>();
-                for (int s = 0; s < ns; s++) {
-                    byServer.add(new ArrayList<>());
-                }
-                l.add(byServer);
-            }
-            return l;
-        }
-
         private List<Series> series(List<List<List<Double>>> cpu, List<List<List<Double>>> wall) {
-            List<Series> out = new ArrayList<>();
-            for (int k = 0; k < cpu.size(); k++) {
-                String statement = HookPairs.STATEMENTS.get(k);
-                for (int s = 0; s < CONFIGURATIONS.size(); s++) {
-                    String configuration = CONFIGURATIONS.get(s);
-                    out.add(Series.of(HookPairs.POSTGRES, HookPairs.cpu(statement, configuration), "us", cpu.get(k).get(s)));
-                    if (s > 0) {
-                        out.add(Series.of(HookPairs.POSTGRES, HookPairs.added(statement, configuration, fork), "us",
-                                differences(cpu.get(k).get(s), cpu.get(k).get(0))));
-                        out.add(Series.of(HookPairs.POSTGRES, HookPairs.addedWall(statement, configuration), "us",
-                                differences(wall.get(k).get(s), wall.get(k).get(0))));
-                    }
-                }
-            }
-            return out;
-        }
-
-        private static List<Double> differences(List<Double> with, List<Double> none) {
-            List<Double> d = new ArrayList<>(with.size());
-            for (int r = 0; r < with.size(); r++) {
-                d.add(with.get(r) - none.get(r));
-            }
-            return d;
+            return PairedBatches.series(HookPairs.POSTGRES, CONFIGURATIONS, cpu, wall, fork);
         }
     }
 }
