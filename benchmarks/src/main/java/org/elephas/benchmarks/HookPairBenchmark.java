@@ -75,18 +75,11 @@ public final class HookPairBenchmark {
             // The server's non-daemon threads are gone, but do not wait for stragglers.
             System.exit(0);
         }
-        List<Integer> numbers = new ArrayList<>();
-        String out = System.getenv("RESULTS");
-        for (String a : args) {
-            if (a.matches("\\d+")) {
-                numbers.add(Integer.parseInt(a));
-            } else {
-                out = a;
-            }
-        }
-        int forks = numbers.size() > 0 ? numbers.get(0) : 3;
-        int warmup = numbers.size() > 1 ? numbers.get(1) : 12;
-        int measure = numbers.size() > 2 ? numbers.get(2) : 30;
+        PairedBatches.Arguments arguments = PairedBatches.Arguments.parse(args, 3, 12, 30);
+        int forks = arguments.forks();
+        int warmup = arguments.warmup();
+        int measure = arguments.measure();
+        String out = arguments.out();
         List<Series> all = new ArrayList<>();
         Path dir = Files.createTempDirectory("hook-pairs");
         try {
@@ -161,21 +154,11 @@ public final class HookPairBenchmark {
             }
             System.out.println(line);
             for (String c : HookPairs.CONFIGURATIONS.subList(1, HookPairs.CONFIGURATIONS.size())) {
-                List<Double> pooled = new ArrayList<>();
-                StringBuilder perFork = new StringBuilder();
-                for (int f = 1; f <= forks; f++) {
-                    String m = HookPairs.added(statement, c, f);
-                    for (Series s : all) {
-                        if (s.measure().equals(m)) {
-                            Arrays.stream(s.values()).forEach(pooled::add);
-                            perFork.append(String.format(Locale.ROOT, " %.3f", s.stats().median()));
-                        }
-                    }
-                }
-                if (!pooled.isEmpty()) {
-                    var st = Series.of(Series.ELEPHAS, c, "us", pooled).stats();
+                PairedBatches.Pooled pooled = PairedBatches.Pooled.of(all, Series.ELEPHAS, statement, c, forks);
+                if (pooled != null) {
+                    var st = pooled.stats();
                     System.out.printf(Locale.ROOT, "  %-32s adds %.3f us (p25 %.3f, p75 %.3f, n %d; forks:%s)%n", c,
-                            st.median(), st.p25(), st.p75(), st.n(), perFork);
+                            st.median(), st.p25(), st.p75(), st.n(), pooled.perFork());
                 }
             }
         }

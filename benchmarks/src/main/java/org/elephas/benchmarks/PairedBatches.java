@@ -1,10 +1,13 @@
 package org.elephas.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.elephas.benchmarks.report.HookPairs;
 import org.elephas.benchmarks.report.Series;
+import org.elephas.benchmarks.report.Stats;
 
 /**
  * The bookkeeping the two paired hook benchmarks share ({@link HookPairBenchmark} for Elephas,
@@ -14,6 +17,39 @@ import org.elephas.benchmarks.report.Series;
  */
 final class PairedBatches {
     private PairedBatches() {
+    }
+
+    /**
+     * The command line both take: numbers first, all optional, then the output path (else the
+     * {@code RESULTS} environment variable).
+     *
+     * @param forks forks (or server starts)
+     * @param warmup warm-up seconds per fork
+     * @param measure seconds of rounds per fork
+     * @param out where the results go, or null
+     */
+    record Arguments(int forks, int warmup, int measure, String out) {
+        /**
+         * @param args {@code [FORKS [WARMUP_S [MEASURE_S]]] [OUT.json]}
+         * @param defaults forks, warm-up and measured seconds when not given
+         * @return the arguments
+         */
+        static Arguments parse(String[] args, int... defaults) {
+            List<Integer> numbers = new ArrayList<>();
+            String out = System.getenv("RESULTS");
+            for (String a : args) {
+                if (a.matches("\\d+")) {
+                    numbers.add(Integer.parseInt(a));
+                } else {
+                    out = a;
+                }
+            }
+            int[] n = defaults.clone();
+            for (int i = 0; i < Math.min(n.length, numbers.size()); i++) {
+                n[i] = numbers.get(i);
+            }
+            return new Arguments(n[0], n[1], n[2], out);
+        }
     }
 
     /**
@@ -61,6 +97,33 @@ final class PairedBatches {
             }
         }
         return out;
+    }
+
+    /**
+     * All forks' pairs of one statement and configuration, for the printed summary.
+     *
+     * @param stats the pooled pairs' statistics
+     * @param perFork each fork's median, space-separated
+     */
+    record Pooled(Stats stats, String perFork) {
+        /**
+         * @return the pooled pairs, or null when there are none
+         */
+        static Pooled of(List<Series> all, String system, String statement, String configuration, int forks) {
+            List<Double> pooled = new ArrayList<>();
+            StringBuilder perFork = new StringBuilder();
+            for (int f = 1; f <= forks; f++) {
+                String m = HookPairs.added(statement, configuration, f);
+                for (Series s : all) {
+                    if (s.measure().equals(m)) {
+                        Arrays.stream(s.values()).forEach(pooled::add);
+                        perFork.append(String.format(Locale.ROOT, " %.3f", s.stats().median()));
+                    }
+                }
+            }
+            return pooled.isEmpty() ? null
+                    : new Pooled(Series.of(system, configuration, "us", pooled).stats(), perFork.toString());
+        }
     }
 
     private static List<Double> differences(List<Double> with, List<Double> none) {

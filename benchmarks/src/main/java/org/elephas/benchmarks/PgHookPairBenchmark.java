@@ -71,18 +71,11 @@ public final class PgHookPairBenchmark {
      * @throws Exception when a server or a check fails
      */
     public static void main(String[] args) throws Exception {
-        List<Integer> numbers = new ArrayList<>();
-        String out = System.getenv("RESULTS");
-        for (String a : args) {
-            if (a.matches("\\d+")) {
-                numbers.add(Integer.parseInt(a));
-            } else {
-                out = a;
-            }
-        }
-        int forks = numbers.size() > 0 ? numbers.get(0) : 1;
-        int warmup = numbers.size() > 1 ? numbers.get(1) : 5;
-        int measure = numbers.size() > 2 ? numbers.get(2) : 30;
+        PairedBatches.Arguments arguments = PairedBatches.Arguments.parse(args, 1, 5, 30);
+        int forks = arguments.forks();
+        int warmup = arguments.warmup();
+        int measure = arguments.measure();
+        String out = arguments.out();
 
         Path bin = PgServer.bin();
         Path pkglibdir = PgServer.pkglibdir(bin);
@@ -149,22 +142,13 @@ public final class PgHookPairBenchmark {
             }
             System.out.println(line);
             for (String c : CONFIGURATIONS.subList(1, CONFIGURATIONS.size())) {
-                List<Double> pooled = new ArrayList<>();
-                StringBuilder perFork = new StringBuilder();
-                for (int f = 1; f <= forks; f++) {
-                    String m = HookPairs.added(statement, c, f);
-                    for (Series s : all) {
-                        if (s.measure().equals(m)) {
-                            Arrays.stream(s.values()).forEach(pooled::add);
-                            perFork.append(String.format(Locale.ROOT, " %.3f", s.stats().median()));
-                        }
-                    }
-                }
                 String wall = HookPairs.addedWall(statement, c);
                 double wallMedian = all.stream().filter(s -> s.measure().equals(wall)).findFirst()
                         .map(s -> s.stats().median()).orElse(Double.NaN);
-                if (!pooled.isEmpty()) {
-                    var st = Series.of(HookPairs.POSTGRES, c, "us", pooled).stats();
+                PairedBatches.Pooled pooled = PairedBatches.Pooled.of(all, HookPairs.POSTGRES, statement, c, forks);
+                if (pooled != null) {
+                    var st = pooled.stats();
+                    String perFork = pooled.perFork();
                     String label = c.equals(HookPairs.BOTH) ? "pg_stat_statements + auto_explain" : "control (plain B - plain)";
                     System.out.printf(Locale.ROOT, "  %-34s adds %.3f us (p25 %.3f, p75 %.3f, n %d; starts:%s; wall %.3f us)%n",
                             label, st.median(), st.p25(), st.p75(), st.n(), perFork, wallMedian);
