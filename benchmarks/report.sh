@@ -91,7 +91,10 @@ step() {
     local name=$1; shift
     case " $steps " in *" $name "*) ;; *) return 0 ;; esac
     [ "$name" = build ] || echo "   $(settle)" | tee -a "$log"
-    echo "== $name ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$log"
+    # The load average lags (it stays high for minutes after a heavy step has ended); the
+    # runnable tasks other than this script's awk are what the step starts next to.
+    echo "== $name ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg)," \
+        "runnable $(awk '/^procs_running/ {print $2 - 1}' /proc/stat))" | tee -a "$log"
     step_start=$(date +%s)
     if "$@" >>"$log" 2>&1; then
         echo "   done in $(( $(date +%s) - step_start ))s" | tee -a "$log"
