@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.elephas.api.LogLevel;
@@ -42,6 +41,7 @@ public final class ExtensionLibrary {
     private final Map<Long, BundleOrigin> origins = new ConcurrentHashMap<>();
     /** The last load error by bundle location (a jar that failed to install has no bundle id). */
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
+    private final JarExtensionNames jarNames = new JarExtensionNames();
 
     /**
      * @param directory {@code bundle_directory}
@@ -156,7 +156,7 @@ public final class ExtensionLibrary {
         try (Stream<Path> files = Files.list(directory)) {
             files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
                     .sorted()
-                    .filter(p -> name.equals(extensionName(p)))
+                    .filter(p -> name.equals(jarNames.of(p)))
                     .forEach(candidates::add);
         } catch (IOException e) {
             throw PgException.error(SqlState.UNDEFINED_FILE, "could not access extension \"" + name
@@ -302,13 +302,4 @@ public final class ExtensionLibrary {
         return value == null ? null : value.trim();
     }
 
-    private static String extensionName(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            var manifest = file.getManifest();
-            String value = manifest == null ? null : manifest.getMainAttributes().getValue(EXTENSION_HEADER);
-            return value == null ? null : value.trim();
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }
