@@ -128,11 +128,14 @@ public final class Postmaster {
             storageStartup = null;
             sql = SqlLayer.open(storage, procs, gucs, log, this);
             enter(Phase.CONSISTENT);
-            enter(Phase.RUN);
+            // As PostgreSQL's postmaster: open for business, say so, then launch the workers
+            // that wait for it, so that their start does not hold up the first client.
+            phase = Phase.RUN;
             startHotDeploy();
             startWire();
             log.write(LogLevel.LOG, procs.postmasterPidForLog(), "database system is ready to accept connections",
                     null, null);
+            enter(Phase.RUN);
         } catch (StartupFailure e) {
             abandonStartup();
             throw e;
