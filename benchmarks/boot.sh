@@ -291,7 +291,7 @@ if [ -n "$RESULTS" ]; then
         echo "  \"Elephas preloads $PRELOAD; PostgreSQL preloads $PG_PRELOAD\","
         echo "  \"Elephas initialises a new data directory while it boots; PostgreSQL's new-directory boot follows a separate initdb (median $(med "${p_initdb[@]}") ms, not included)\","
         echo "  \"memory read ${IDLE} s after ready on the existing data directory: PSS from smaps_rollup summed over the server's processes\","
-        echo "  \"$java_version; ELEPHAS_JAVA_OPTS: ${ELEPHAS_JAVA_OPTS:-none}; $(nproc) CPUs shared with other work\""
+        echo "  \"$java_version; ELEPHAS_JAVA_OPTS: ${ELEPHAS_JAVA_OPTS:-none} (besides bin/elephas's own); $(nproc) CPUs shared with other work\""
         echo ' ],'
         echo ' "series": ['
         echo "  $(series Elephas "boot to ready (new data directory)" ms "${e_new[@]}"),"
