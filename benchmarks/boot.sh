@@ -3,8 +3,9 @@
 # sample extensions preloaded, and postgres with its own equivalents preloaded, each booted
 # ROUNDS times on a new and on an existing data directory, interleaved. "Ready" is the first
 # successful `psql -c 'select 1'` over TCP: the wall time runs from just before the server
-# process is launched until that query has answered (psql is retried every POLL seconds, so
-# each sample includes up to one poll interval and one psql start, ~10-20 ms, on both systems).
+# process is launched until that query has answered (the port is probed every POLL seconds
+# and psql runs once it accepts connections, so each sample includes up to one poll interval
+# and one psql start, ~10-40 ms, on both systems).
 # After the existing-directory boot, once IDLE seconds have passed, the memory of the idle server
 # is read: PSS (/proc/PID/smaps_rollup; summed over PostgreSQL's processes, it counts their shared
 # memory once) and RSS (VmRSS; summed over PostgreSQL's processes it counts shared pages once
@@ -32,9 +33,9 @@
 #   NO_CDS_TOO     set to also boot Elephas with ELEPHAS_CDS=off in every round (series
 #                  "Elephas (no CDS archive)"): the class-data sharing archive's effect in one run
 #   AOT_JAVA_HOME  a JDK 25 or later: also boot Elephas on it in every round (existing data
-#                  directory), once as bin/elephas starts it (its CDS archive) and once with a JDK
-#                  AOT cache (-XX:AOTCache, JEP 483/514/515) made by one training boot before the
-#                  rounds. Written to AOT_RESULTS (default: RESULTS with "-aot" before ".json"),
+#                  directory), once with the CDS archive bin/elephas writes at a first exit and
+#                  once with the JDK AOT cache (JEP 483/514/515) it writes in a training boot
+#                  (ELEPHAS_CDS=write) before the rounds. Written to AOT_RESULTS (default: RESULTS with "-aot" before ".json"),
 #                  with the default boot's samples as "Elephas", so that the ratios compare them
 #                  (under measures of their own, which the main table does not pick up)
 #   KEEP           set to keep the temporary directory (data directories, server logs)
@@ -111,10 +112,20 @@ trap 'exit 130' INT TERM
 
 now_ns() { date +%s%N; }
 
-# Poll with `select 1` until the server on PORT answers; fail after 120 s or when PID has died.
+# Whether something accepts TCP connections on 127.0.0.1:PORT (the connection is closed at once).
+port_open() { # port
+    { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+    exec 3>&-
+}
+
+# Wait until the server on PORT answers `select 1`; fail after 120 s or when PID has died. The
+# port is probed with bash's /dev/tcp (no process started) and psql runs only once it accepts a
+# connection: a psql started every POLL seconds costs about 30 ms of CPU each time, which took
+# about a third of this 2-core machine from a server still booting (a slow boot paid for its
+# own measurement).
 await_ready() { # port pid log
     local port=$1 pid=$2 log=$3 deadline=$(( $(date +%s) + 120 ))
-    until psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; do
+    until port_open "$port" && psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; do
         if ! kill -0 "$pid" 2>/dev/null; then cat "$log" >&2; die "the server (PID $pid) exited while starting"; fi
         if [ "$(date +%s)" -ge "$deadline" ]; then cat "$log" >&2; die "timed out waiting for port $port"; fi
         sleep "$POLL"
@@ -189,16 +200,18 @@ rm -rf "$tmp/warm-up"
 a_cds=(); a_aot=(); a_cds_cpu=(); a_aot_cpu=()
 if [ -n "${AOT_JAVA_HOME:-}" ]; then
     [ -x "$AOT_JAVA_HOME/bin/java" ] || die "AOT_JAVA_HOME=$AOT_JAVA_HOME has no bin/java"
-    aot_cache=$tmp/elephas.aot
-    # The JDK 25 CDS archive (written at this first exit), then the training boot: the JVM
-    # records what it loads and, at exit, assembles the cache in a child JVM (seconds).
-    boot_elephas "$tmp/aot-data" "$tmp/elephas-jdk25-warm-up.log" on "$AOT_JAVA_HOME"
+    # Each JDK 25 variant keeps its class cache in a directory of its own, as bin/elephas makes
+    # it: the CDS archive written at the first exit of a normal start, the AOT cache by one
+    # training boot (ELEPHAS_CDS=write: at exit a child JVM assembles it, which takes seconds).
+    mkdir -p "$tmp/jdk25-cds" "$tmp/jdk25-aot"
+    ELEPHAS_CDS_DIR=$tmp/jdk25-cds boot_elephas "$tmp/aot-data" "$tmp/elephas-jdk25-warm-up.log" on "$AOT_JAVA_HOME"
     stop_elephas
-    boot_elephas "$tmp/aot-data" "$tmp/elephas-aot-training.log" on "$AOT_JAVA_HOME" "-XX:AOTCacheOutput=$aot_cache"
+    ELEPHAS_CDS_DIR=$tmp/jdk25-aot boot_elephas "$tmp/aot-data" "$tmp/elephas-aot-training.log" write "$AOT_JAVA_HOME"
     kill -TERM "$elephas_pid"
     for _ in $(seq 1 1200); do kill -0 "$elephas_pid" 2>/dev/null || break; sleep 0.1; done
     stop_elephas
-    [ -f "$aot_cache" ] || { cat "$tmp/elephas-aot-training.log" >&2; die "the training boot wrote no AOT cache"; }
+    # The next start adopts the file (it carries the training server's PID until then).
+    ls "$tmp"/jdk25-aot/*.aot >/dev/null 2>&1 || { cat "$tmp/elephas-aot-training.log" >&2; die "the training boot wrote no AOT cache"; }
 fi
 for round in $(seq 1 "$ROUNDS"); do
     # PostgreSQL: initdb (timed on its own), the first boot on it, then a restart.
@@ -232,9 +245,11 @@ for round in $(seq 1 "$ROUNDS"); do
         stop_elephas
     fi
     if [ -n "${AOT_JAVA_HOME:-}" ]; then
-        boot_elephas "$tmp/aot-data" "$tmp/elephas-jdk25.log" on "$AOT_JAVA_HOME"; a_cds+=("$boot_ms"); a_cds_cpu+=("$boot_cpu")
+        ELEPHAS_CDS_DIR=$tmp/jdk25-cds boot_elephas "$tmp/aot-data" "$tmp/elephas-jdk25.log" on "$AOT_JAVA_HOME"
+        a_cds+=("$boot_ms"); a_cds_cpu+=("$boot_cpu")
         stop_elephas
-        boot_elephas "$tmp/aot-data" "$tmp/elephas-aot.log" on "$AOT_JAVA_HOME" "-XX:AOTCache=$aot_cache"; a_aot+=("$boot_ms"); a_aot_cpu+=("$boot_cpu")
+        ELEPHAS_CDS_DIR=$tmp/jdk25-aot boot_elephas "$tmp/aot-data" "$tmp/elephas-aot.log" on "$AOT_JAVA_HOME"
+        a_aot+=("$boot_ms"); a_aot_cpu+=("$boot_cpu")
         stop_elephas
     fi
     printf 'round %2d: new dir  PG %7s ms  Elephas %7s ms | existing dir  PG %7s ms  Elephas %7s ms\n' \
@@ -287,7 +302,7 @@ if [ -n "$RESULTS" ]; then
     {
         echo '{"title": "Boot to ready with the sample extensions preloaded, and idle memory",'
         echo ' "notes": ['
-        echo "  \"ready = first successful psql -c \\\"select 1\\\" over TCP, polled every ${POLL} s; time from just before the server is launched\","
+        echo "  \"ready = first successful psql -c \\\"select 1\\\" over TCP, run once the port (probed every ${POLL} s without starting a process) accepts connections; time from just before the server is launched\","
         echo "  \"Elephas preloads $PRELOAD; PostgreSQL preloads $PG_PRELOAD\","
         echo "  \"Elephas initialises a new data directory while it boots; PostgreSQL's new-directory boot follows a separate initdb (median $(med "${p_initdb[@]}") ms, not included)\","
         echo "  \"memory read ${IDLE} s after ready on the existing data directory: PSS from smaps_rollup summed over the server's processes\","
@@ -323,7 +338,7 @@ if [ -n "$RESULTS" ]; then
             echo '{"title": "Boot to ready on a JDK 25: its CDS archive and its AOT cache, against the default boot",'
             echo ' "notes": ['
             echo "  \"Elephas = the default boot above ($java_version, CDS archive); the others run on $aot_version\","
-            echo "  \"AOT cache: -XX:AOTCache, made by one training boot (-XX:AOTCacheOutput) before the rounds; existing data directory\""
+            echo "  \"AOT cache: as bin/elephas writes it in a training boot (ELEPHAS_CDS=write, -XX:AOTCacheOutput) before the rounds and uses it (-XX:AOTCache); existing data directory\""
             echo ' ],'
             echo ' "series": ['
             echo "  $(series Elephas "boot to ready, default JDK or JDK 25 (existing data directory)" ms "${e_old[@]}"),"

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Build step (antrun, package phase): one training boot of the assembled distribution, so that
-# it ships the class-data sharing archive for the JDK that built it (lib/cds/, see bin/elephas
-# and docs/operations.md). The server boots with the sample extensions preloaded on a throwaway
-# data directory, is stopped once it is ready, and writes the archive as it exits; the archive
-# is then given its final name. Never fails the build: without an archive the distribution
-# works, only its first start is slower (it writes the archive itself then).
+# it ships the class cache for the JDK that built it (lib/cds/, see bin/elephas and
+# docs/operations.md): a JDK AOT cache on JDK 25 and later, a class-data sharing archive on
+# older JDKs. The server boots with the sample extensions preloaded on a throwaway data
+# directory (ELEPHAS_CDS=write), is stopped once it is ready, and writes the cache as it exits;
+# the file is then given its final name. Never fails the build: without a cache the
+# distribution works, only its first start is slower (it writes an archive itself then).
 #
 #   cds-training.sh DISTRIBUTION WORKDIR
 dist=$1
@@ -12,13 +13,13 @@ work=$2
 rm -rf "$work"
 mkdir -p "$work" || exit 0
 # The data directory and log live in $work; a stale archive of an earlier build is replaced.
-ELEPHAS_CDS_DIR=$dist/lib/cds "$dist/bin/elephas" -D "$work/data" -p 0 -c listen_addresses=127.0.0.1 \
+ELEPHAS_CDS=write ELEPHAS_CDS_DIR=$dist/lib/cds "$dist/bin/elephas" -D "$work/data" -p 0 -c listen_addresses=127.0.0.1 \
     -c shared_preload_bundles=audit,stat_statements,auto_explain,ticker,worker_spi >"$work/server.log" 2>&1 &
 pid=$!
 i=0
 while ! grep -q 'database system is ready to accept connections' "$work/server.log" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null || [ "$i" -ge 1200 ]; then
-        echo "cds-training.sh: the training server did not become ready; the distribution has no CDS archive" >&2
+        echo "cds-training.sh: the training server did not become ready; the distribution has no class cache" >&2
         kill -KILL "$pid" 2>/dev/null
         exit 0
     fi
@@ -27,9 +28,13 @@ while ! grep -q 'database system is ready to accept connections' "$work/server.l
 done
 kill -TERM "$pid"
 wait "$pid"
-for pending in "$dist"/lib/cds/elephas-jdk*-*."$pid".jsa; do
-    [ -f "$pending" ] && mv -f "$pending" "${pending%."$pid".jsa}.jsa"
+for pending in "$dist"/lib/cds/elephas-jdk*-*."$pid".jsa "$dist"/lib/cds/elephas-jdk*-*."$pid".aot; do
+    [ -f "$pending" ] && mv -f "$pending" "${pending%."$pid".*}.${pending##*.}"
 done
-ls "$dist"/lib/cds/*.jsa >/dev/null 2>&1 || echo "cds-training.sh: no CDS archive was written" >&2
+written=
+for cache in "$dist"/lib/cds/*.jsa "$dist"/lib/cds/*.aot; do
+    [ -f "$cache" ] && written=yes
+done
+[ -n "$written" ] || echo "cds-training.sh: no class cache was written" >&2
 rm -rf "$work"
 exit 0

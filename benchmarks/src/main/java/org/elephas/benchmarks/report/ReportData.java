@@ -64,6 +64,12 @@ final class ReportData {
                 .filter(s -> s.system().equals(system) && s.measure().equals(measure)).findFirst();
     }
 
+    /** The first series of a measure whose system's name ends with the suffix, if some file has one. */
+    Optional<Series> findBySystemSuffix(String systemSuffix, String measure) {
+        return seriesByFile.values().stream().flatMap(List::stream)
+                .filter(s -> s.system().endsWith(systemSuffix) && s.measure().equals(measure)).findFirst();
+    }
+
     /** The measures of the named files, in the order they first appear. */
     List<String> measuresOf(List<String> files) {
         Set<String> measures = new LinkedHashSet<>();

@@ -12,6 +12,10 @@ final class Targets {
     record Outcome(String target, String figure, boolean met) {
     }
 
+    /** How boot.sh names the JDK 25 boots with the AOT cache, and their measure. */
+    static final String AOT_CACHE_SYSTEM = " (AOT cache)";
+    static final String AOT_BOOT_MEASURE = "boot to ready, default JDK or JDK 25 (existing data directory)";
+
     private final ReportData data;
     private final MarkdownTables tables;
     private final List<Outcome> outcomes = new ArrayList<>();
@@ -45,9 +49,15 @@ final class Targets {
                     "+" + Figures.format(cost, "us") + postgres, cost <= 0.5)));
         }
         atMost("hot deploy: drop → active, p99 ≤ 200 ms", "drop -> active", Stats::p99, 200);
-        atMost("boot to ready, samples preloaded, ≤ 500 ms (median)", "boot to ready (existing data directory)",
+        atMost("boot to ready, samples preloaded, ≤ 500 ms (median): default JDK", "boot to ready (existing data directory)",
                 Stats::median, 500);
-        atMost("first boot to ready (new data directory) ≤ 500 ms (median)", "boot to ready (new data directory)",
+        // The suggestion: a JDK 25 with an AOT cache, as bin/elephas writes and uses it.
+        data.findBySystemSuffix(AOT_CACHE_SYSTEM, AOT_BOOT_MEASURE).ifPresent(s -> {
+            double value = s.stats().median();
+            outcomes.add(new Outcome("boot to ready, samples preloaded, ≤ 500 ms (median): " + s.system()
+                    + ", written by bin/elephas", Figures.format(value, s.unit()), value <= 500));
+        });
+        atMost("first boot to ready (new data directory) ≤ 500 ms (median): default JDK", "boot to ready (new data directory)",
                 Stats::median, 500);
         return List.copyOf(outcomes);
     }

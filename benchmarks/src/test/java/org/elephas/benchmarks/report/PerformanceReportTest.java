@@ -146,6 +146,24 @@ class PerformanceReportTest {
                 + " | +0.30 µs (PostgreSQL 15: +0.60 µs) | met |"), targets);
     }
 
+    /** The boot target is checked for the default JDK and for a JDK 25 with its AOT cache, each on its own row. */
+    @Test
+    void bootTargetHasARowForTheDefaultJdkAndOneForTheAotCache() throws Exception {
+        String measure = Targets.AOT_BOOT_MEASURE;
+        SeriesFile.write(dir.resolve("boot.json"), "t", List.of(), List.of(
+                Series.of(Series.ELEPHAS, "boot to ready (existing data directory)", "ms", List.of(600.0, 620.0, 640.0))));
+        SeriesFile.write(dir.resolve("boot-aot.json"), "t", List.of(), List.of(
+                Series.of(Series.ELEPHAS, measure, "ms", List.of(600.0, 620.0, 640.0)),
+                Series.of("Elephas on JDK 25 (CDS archive)", measure, "ms", List.of(520.0, 540.0)),
+                Series.of("Elephas on JDK 25 (AOT cache)", measure, "ms", List.of(470.0, 480.0, 490.0))));
+        ReportData data = ReportData.load(dir);
+        String targets = new Targets(data, new MarkdownTables(data)).table();
+        assertTrue(targets.contains("| boot to ready, samples preloaded, ≤ 500 ms (median): default JDK | 620 ms | **missed** |"),
+                targets);
+        assertTrue(targets.contains("| boot to ready, samples preloaded, ≤ 500 ms (median): Elephas on JDK 25 (AOT cache),"
+                + " written by bin/elephas | 480 ms | met |"), targets);
+    }
+
     @Test
     void jmhResultsArePairedWithTheSameMeasureOfAnotherSystem() throws Exception {
         Files.writeString(dir.resolve("jmh-workers.json"), JMH);
