@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What bin/elephas works out before it runs java: the distribution reached through symlinks,
- * and the class-data sharing archive written at one exit and used from the next start on.
+ * and the class caches (CDS archive, JDK AOT cache) written at one exit and used from the next
+ * start on.
  */
 @Timeout(180)
 class LauncherIT {
@@ -59,6 +64,47 @@ class LauncherIT {
             assertTrue(second.log().stream().noneMatch(l -> l.contains("cds") || l.contains("CDS")), second.log()::toString);
         }
         assertEquals(List.of("elephas-jdkN-KEY.jsa"), archiveShapes(cds), "nothing written by a start that had one");
+    }
+
+    @Test
+    void aTrainingStartWritesTheCacheOfItsJdkAndTheNextStartMapsIt() throws IOException {
+        Path cds = Files.createDirectories(ServerProcess.newDataDirectory("cds-write"));
+        Path data = ServerProcess.newDataDirectory("cds-write-data");
+        String kind;
+        try (ServerProcess first = ServerProcess.builder().dataDirectory(data).env("ELEPHAS_CDS_DIR", cds.toString())
+                .env("ELEPHAS_CDS", "write").start()) {
+            first.awaitReady();
+            first.signal("TERM");
+            // On JDK 25 a child JVM assembles the AOT cache at exit: seconds.
+            assertEquals(0, first.awaitExit(Duration.ofSeconds(150)));
+            List<String> written = fileNames(cds);
+            assertEquals(1, written.size(), written::toString);
+            Matcher name = Pattern.compile("elephas-jdk(\\d+)-\\d+\\." + first.pid() + "\\.(aot|jsa)")
+                    .matcher(written.get(0));
+            assertTrue(name.matches(), written::toString);
+            // An AOT cache where the JDK has them (25 and later), else an archive.
+            kind = Integer.parseInt(name.group(1)) >= 25 ? "aot" : "jsa";
+            assertEquals(kind, name.group(2), written::toString);
+        }
+        try (ServerProcess second = ServerProcess.builder().dataDirectory(data).env("ELEPHAS_CDS_DIR", cds.toString())
+                .start()) {
+            second.awaitReady();
+            assertEquals(List.of("elephas-jdkN-KEY." + kind), archiveShapes(cds), "adopted by the second start");
+            Path cache = cds.resolve(fileNames(cds).get(0));
+            String maps = Files.readString(Path.of("/proc/" + second.pid() + "/maps"));
+            assertTrue(maps.contains(cache.toString()), "the JVM maps " + cache);
+            second.signal("TERM");
+            assertEquals(0, second.awaitExit());
+            assertTrue(second.log().stream().noneMatch(l -> l.toLowerCase(Locale.ROOT).contains("cds")
+                    || l.toLowerCase(Locale.ROOT).contains("aot")), second.log()::toString);
+        }
+        assertEquals(List.of("elephas-jdkN-KEY." + kind), archiveShapes(cds), "nothing written by a start that had one");
+    }
+
+    private static List<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** The archive files' names with the JDK version and the checksum replaced by N and KEY. */
