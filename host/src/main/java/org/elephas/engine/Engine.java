@@ -43,7 +43,12 @@ public final class Engine implements AutoCloseable {
             + ";NON_KEYWORDS=VALUE,KEY,USER,YEAR,MONTH,DAY,HOUR,MINUTE,SECOND,ROW,ROWNUM,TOP,LIMIT,MINUS"
             + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE";
 
+    /** The file of an H2 database in its directory. */
+    public static final String DATABASE_FILE = "elephas.mv.db";
+    private static final String DATABASE_NAME = "elephas";
+
     private final Path baseDirectory;
+    private final Path seed;
     private final org.h2.Driver driver = new org.h2.Driver();
     private final Map<Integer, Connection> keepers = new ConcurrentHashMap<>();
     private final List<DatabaseInitializer> initializers = new CopyOnWriteArrayList<>();
@@ -61,7 +66,18 @@ public final class Engine implements AutoCloseable {
 
     /** @param baseDirectory {@code DATADIR/base} */
     public Engine(Path baseDirectory) {
+        this(baseDirectory, null);
+    }
+
+    /**
+     * @param baseDirectory {@code DATADIR/base}
+     * @param seed an engine file a new database starts from instead of an empty one (the
+     *     distribution's, holding the system objects, so that they are not created statement
+     *     by statement at a data directory's first boot); {@code null} or a missing file for none
+     */
+    public Engine(Path baseDirectory, Path seed) {
         this.baseDirectory = baseDirectory;
+        this.seed = seed;
     }
 
     /**
@@ -202,8 +218,20 @@ public final class Engine implements AutoCloseable {
 
     private Connection open(int databaseOid) {
         try {
-            Files.createDirectories(databaseDirectory(databaseOid));
-            Connection keeper = rawConnect(databaseOid);
+            Path directory = Files.createDirectories(databaseDirectory(databaseOid));
+            boolean seeded = plantSeed(directory);
+            Connection keeper;
+            try {
+                keeper = rawConnect(databaseOid);
+            } catch (SQLException e) {
+                if (!seeded) {
+                    throw e;
+                }
+                // A seed this engine cannot open (damaged, or of another engine version): start
+                // from an empty database, as without one.
+                Files.deleteIfExists(directory.resolve(DATABASE_FILE));
+                keeper = rawConnect(databaseOid);
+            }
             for (DatabaseInitializer init : initializers) {
                 init.initialize(keeper);
             }
@@ -215,8 +243,28 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Copy the seed into a directory that holds no database yet; whether it was. */
+    private boolean plantSeed(Path directory) {
+        Path file = directory.resolve(DATABASE_FILE);
+        if (seed == null || !Files.isRegularFile(seed) || Files.exists(file)) {
+            return false;
+        }
+        try {
+            Files.copy(seed, file);
+            return true;
+        } catch (IOException e) {
+            // Without it the database starts empty; a partial copy must not stay behind.
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // The open then fails and says why.
+            }
+            return false;
+        }
+    }
+
     private Connection rawConnect(int databaseOid) throws SQLException {
-        String url = "jdbc:h2:file:" + databaseDirectory(databaseOid).resolve("elephas").toAbsolutePath()
+        String url = "jdbc:h2:file:" + databaseDirectory(databaseOid).resolve(DATABASE_NAME).toAbsolutePath()
                 + DIALECT_SETTINGS;
         Properties props = new Properties();
         props.setProperty("user", "sa");

@@ -36,6 +36,7 @@ import org.elephas.library.ExtensionLibrary;
 import org.elephas.log.ServerLog;
 import org.elephas.spi.HostSpi;
 import org.elephas.spi.WorkerConnections;
+import org.elephas.system.SystemObjectsSeed;
 import org.osgi.framework.BundleException;
 
 /**
@@ -119,7 +120,7 @@ public final class Postmaster {
         try {
             // The storage opens on its own thread meanwhile: the framework start and preloading
             // need none of it, and a boot is CPU-bound work that one thread left half done.
-            storageStartup = StorageStartup.begin(options.dataDirectory(), log);
+            storageStartup = StorageStartup.begin(options.dataDirectory(), SystemObjectsSeed.in(options.home()), log);
             init();
             preload();
             enter(Phase.STARTUP);

@@ -60,22 +60,24 @@ final class StorageStartup {
      * Start opening the storage of a data directory.
      *
      * @param dataDirectory DATADIR
+     * @param seed the file a new database starts from (the distribution's seed; a missing file
+     *     for none)
      * @param log the server log
      * @return the startup under way
      */
-    static StorageStartup begin(Path dataDirectory, ServerLog log) {
+    static StorageStartup begin(Path dataDirectory, Path seed, ServerLog log) {
         StorageStartup startup = new StorageStartup();
-        Thread thread = new Thread(() -> startup.run(dataDirectory, log), "startup");
+        Thread thread = new Thread(() -> startup.run(dataDirectory, seed, log), "startup");
         thread.setDaemon(true);
         thread.start();
         return startup;
     }
 
-    private void run(Path dataDirectory, ServerLog log) {
+    private void run(Path dataDirectory, Path seed, ServerLog log) {
         try {
             Storage storage;
             try {
-                storage = open(dataDirectory);
+                storage = open(dataDirectory, seed);
             } catch (RuntimeException | Error e) {
                 opened.completeExceptionally(e);
                 return;
@@ -87,10 +89,10 @@ final class StorageStartup {
         }
     }
 
-    private static Storage open(Path dataDirectory) {
+    private static Storage open(Path dataDirectory, Path seed) {
         Catalog catalog = Catalog.open(dataDirectory.resolve("global"));
         try {
-            Engine engine = new Engine(dataDirectory.resolve("base"));
+            Engine engine = new Engine(dataDirectory.resolve("base"), seed);
             // System functions and views in every database; they read the server through SystemState.
             engine.addInitializer(new SystemObjects());
             return new Storage(catalog, engine, Dialect.standard());
