@@ -3,8 +3,8 @@
 # it ships the class cache for the JDK that built it (lib/cds/, see bin/elephas and
 # docs/operations.md): a JDK AOT cache on JDK 25 and later, a class-data sharing archive on
 # older JDKs. The server boots with the sample extensions preloaded on a throwaway data
-# directory (ELEPHAS_CDS=write), is stopped once it is ready, and writes the cache as it exits;
-# the file is then given its final name. Never fails the build: without a cache the
+# directory (ELEPHAS_CDS=write), serves one client (TrainingClient.java), is stopped, and writes
+# the cache as it exits; the file is then given its final name. Never fails the build: without a cache the
 # distribution works, only its first start is slower (it writes an archive itself then).
 #
 #   cds-training.sh DISTRIBUTION WORKDIR
@@ -26,6 +26,13 @@ while ! grep -q 'database system is ready to accept connections' "$work/server.l
     i=$((i + 1))
     sleep 0.1
 done
+# The first client every boot serves: connect, a simple and an extended-protocol statement
+# (TrainingClient.java beside this script, run as a single-file program by the building JDK).
+port=$(sed -n 's/.*listening on IPv4 address "127.0.0.1", port \([0-9]*\).*/\1/p' "$work/server.log" | head -1)
+if [ -n "${JAVA:-}" ]; then java=$JAVA; elif [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java; else java=java; fi
+if [ -z "$port" ] || ! "$java" "$(dirname "$0")/TrainingClient.java" 127.0.0.1 "$port" >"$work/client.log" 2>&1; then
+    echo "cds-training.sh: the training client did not run (the cache holds the boot only): $(cat "$work/client.log" 2>/dev/null)" >&2
+fi
 kill -TERM "$pid"
 wait "$pid"
 for pending in "$dist"/lib/cds/elephas-jdk*-*."$pid".jsa "$dist"/lib/cds/elephas-jdk*-*."$pid".aot; do
