@@ -19,7 +19,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.elephas.api.PgException;
 import org.elephas.api.SqlState;
+import org.elephas.engine.DdlFingerprint;
 import org.elephas.engine.EngineErrors;
+import org.h2.api.ErrorCode;
+import org.h2.engine.Constants;
 
 /**
  * The cluster-wide catalog (PostgreSQL's shared catalogs): databases, roles, database
@@ -48,23 +51,29 @@ public final class Catalog implements AutoCloseable {
     /** OIDs of objects created after bootstrap start here ({@code FirstNormalObjectId}). */
     static final int FIRST_NORMAL_OID = 16384;
 
-    private static final String SCHEMA = """
+    /** The catalog's own tables (as {@link #ensureTables} records them: owner {@value #OWNER}). */
+    private static final List<String> SCHEMA = List.of("""
             CREATE TABLE IF NOT EXISTS roles (oid INT PRIMARY KEY, name VARCHAR NOT NULL UNIQUE,
               superuser BOOLEAN NOT NULL, createdb BOOLEAN NOT NULL, createrole BOOLEAN NOT NULL,
-              canlogin BOOLEAN NOT NULL, password VARCHAR, connlimit INT NOT NULL);
+              canlogin BOOLEAN NOT NULL, password VARCHAR, connlimit INT NOT NULL)""", """
             CREATE TABLE IF NOT EXISTS databases (oid INT PRIMARY KEY, name VARCHAR NOT NULL UNIQUE,
-              owner INT NOT NULL, allowconn BOOLEAN NOT NULL, istemplate BOOLEAN NOT NULL, connlimit INT NOT NULL);
+              owner INT NOT NULL, allowconn BOOLEAN NOT NULL, istemplate BOOLEAN NOT NULL, connlimit INT NOT NULL)""", """
             CREATE TABLE IF NOT EXISTS database_privileges (database_oid INT NOT NULL, grantee INT NOT NULL,
-              privilege CHAR(1) NOT NULL, PRIMARY KEY (database_oid, grantee, privilege));
+              privilege CHAR(1) NOT NULL, PRIMARY KEY (database_oid, grantee, privilege))""", """
             CREATE TABLE IF NOT EXISTS extensions (oid INT PRIMARY KEY, database_oid INT NOT NULL,
               name VARCHAR NOT NULL, version VARCHAR NOT NULL, owner INT NOT NULL, schema_name VARCHAR NOT NULL,
-              UNIQUE (database_oid, name));
-            CREATE SEQUENCE IF NOT EXISTS oids START WITH 16384;
-            """;
+              UNIQUE (database_oid, name))""",
+            "CREATE SEQUENCE IF NOT EXISTS oids START WITH 16384");
+    private static final String OWNER = "catalog";
+    /** Which definitions of each owner's tables the catalog holds, by fingerprint. */
+    private static final String TABLE_VERSIONS =
+            "CREATE TABLE IF NOT EXISTS table_versions (owner VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL)";
 
     private final Connection connection;
     private final List<DatabaseDropListener> dropListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Integer, ReadWriteLock> databaseLocks = new ConcurrentHashMap<>();
+    /** Owner: the fingerprint of its table definitions the catalog holds. Guarded by this. */
+    private final Map<String, String> tableVersions = new HashMap<>();
     private volatile Snapshot snapshot;
 
     /** What readers see: immutable. */
@@ -95,13 +104,15 @@ public final class Catalog implements AutoCloseable {
     public static Catalog open(Path globalDirectory) {
         try {
             Files.createDirectories(globalDirectory);
+            boolean existed = Files.exists(globalDirectory.resolve("catalog" + Constants.SUFFIX_MV_FILE));
             Properties props = new Properties();
             props.setProperty("user", "sa");
             props.setProperty("password", "");
             Connection c = new org.h2.Driver().connect("jdbc:h2:file:" + globalDirectory.resolve("catalog").toAbsolutePath()
                     + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", props);
             Catalog catalog = new Catalog(c);
-            catalog.bootstrapIfNew();
+            catalog.readTableVersions(existed);
+            catalog.ensureTables(OWNER, SCHEMA, Catalog::bootstrapIfEmpty);
             catalog.refresh();
             return catalog;
         } catch (java.io.IOException e) {
@@ -111,13 +122,71 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private void bootstrapIfNew() throws SQLException {
+    /**
+     * The fingerprints recorded by {@link #ensureTables}. A catalog made before they were
+     * recorded has no such table: every owner's definitions then run once more.
+     */
+    private synchronized void readTableVersions(boolean existed) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            for (String ddl : SCHEMA.split(";")) {
-                if (!ddl.isBlank()) {
-                    s.execute(ddl);
+            if (existed) {
+                try (ResultSet rs = s.executeQuery("SELECT owner, fingerprint FROM table_versions")) {
+                    while (rs.next()) {
+                        tableVersions.put(rs.getString(1), rs.getString(2));
+                    }
+                    return;
+                } catch (SQLException e) {
+                    int code = e.getErrorCode();
+                    if (code != ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1 && code != ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2
+                            && code != ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {
+                        throw e;
+                    }
                 }
             }
+            s.execute(TABLE_VERSIONS);
+        }
+    }
+
+    /**
+     * Create or upgrade catalog tables that a part of the host keeps. The definitions are
+     * idempotent ({@code CREATE TABLE IF NOT EXISTS}, {@code ADD COLUMN IF NOT EXISTS}); they run
+     * only when the catalog does not record these exact ones for that owner, so that a boot does
+     * not send a cold engine DDL it ran before.
+     *
+     * @param owner who keeps the tables (one record each)
+     * @param statements the definitions, in order
+     */
+    public void ensureTables(String owner, List<String> statements) {
+        try {
+            ensureTables(owner, statements, c -> { });
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e);
+        }
+    }
+
+    /** ... then {@code then} (such as bootstrap rows) before the fingerprint is recorded. */
+    private synchronized void ensureTables(String owner, List<String> statements, Change then) throws SQLException {
+        String fingerprint = DdlFingerprint.of(statements);
+        if (fingerprint.equals(tableVersions.get(owner))) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            for (String ddl : statements) {
+                s.execute(ddl);
+            }
+        }
+        then.apply(connection);
+        // Recorded last: after a crash in between, the next open runs them again.
+        try (PreparedStatement p = connection.prepareStatement("MERGE INTO table_versions KEY (owner) VALUES (?, ?)")) {
+            p.setString(1, owner);
+            p.setString(2, fingerprint);
+            p.executeUpdate();
+        }
+        tableVersions.put(owner, fingerprint);
+    }
+
+    /** initdb's rows, in a catalog that has no roles yet. */
+    private static void bootstrapIfEmpty(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM roles")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
@@ -347,7 +416,7 @@ public final class Catalog implements AutoCloseable {
 
     /**
      * Read tables that other components keep in the catalog database (they create them with
-     * {@link #change}), under the catalog's lock.
+     * {@link #ensureTables} and write them with {@link #change}), under the catalog's lock.
      *
      * @param <T> what the read returns
      * @param read the JDBC work; it must not write

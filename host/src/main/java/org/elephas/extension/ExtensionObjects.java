@@ -30,11 +30,11 @@ import org.elephas.sql.Identifiers;
  * would be counted too.
  */
 public final class ExtensionObjects {
-    private static final String TABLES = """
+    private static final List<String> TABLES = List.of("""
             CREATE TABLE IF NOT EXISTS extension_members (extension_oid INT NOT NULL, kind VARCHAR NOT NULL,
-              schema_name VARCHAR NOT NULL, name VARCHAR NOT NULL, PRIMARY KEY (extension_oid, kind, schema_name, name));
+              schema_name VARCHAR NOT NULL, name VARCHAR NOT NULL, PRIMARY KEY (extension_oid, kind, schema_name, name))""", """
             CREATE TABLE IF NOT EXISTS extension_requires (extension_oid INT NOT NULL, required_oid INT NOT NULL,
-              PRIMARY KEY (extension_oid, required_oid))""";
+              PRIMARY KEY (extension_oid, required_oid))""");
     private static final String LIST = """
             SELECT 'schema', schema_name, schema_name FROM information_schema.schemata
             UNION ALL SELECT CASE WHEN table_type = 'VIEW' THEN 'view' ELSE 'table' END, table_schema, table_name
@@ -61,13 +61,7 @@ public final class ExtensionObjects {
     public ExtensionObjects(Catalog catalog, JavaFunctions functions) {
         this.catalog = catalog;
         this.functions = functions;
-        catalog.change(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String ddl : TABLES.split(";")) {
-                    s.execute(ddl);
-                }
-            }
-        });
+        catalog.ensureTables("extension_objects", TABLES);
         catalog.addDatabaseDropListener(this::databaseDropped);
     }
 

@@ -61,12 +61,7 @@ public final class JavaFunctions {
      * @return the registry
      */
     public static JavaFunctions open(Catalog catalog, ExtensionLibrary library) {
-        catalog.change(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(TABLE);
-                s.execute(RESULT_COLUMNS);
-            }
-        });
+        catalog.ensureTables("java_functions", List.of(TABLE, RESULT_COLUMNS));
         JavaFunctions functions = new JavaFunctions(catalog, library);
         FunctionClassFactory.ensureRegistered();
         current = functions;

@@ -1,21 +1,18 @@
 package org.elephas.system;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Adler32;
-import java.util.zip.CRC32;
 
 import org.elephas.dialect.CatalogNames;
 import org.elephas.dialect.SystemViewRewrite;
+import org.elephas.engine.DdlFingerprint;
 import org.elephas.engine.Engine;
 
 /**
@@ -83,7 +80,7 @@ public final class SystemObjects implements Engine.DatabaseInitializer {
      * boot that was hundreds of statements through a cold engine).
      */
     private static final List<String> STATEMENTS = statements();
-    private static final String VERSION = fingerprint(STATEMENTS);
+    private static final String VERSION = "elephas system objects " + DdlFingerprint.of(STATEMENTS);
 
     private static List<String> statements() {
         List<String> statements = new ArrayList<>();
@@ -98,25 +95,6 @@ public final class SystemObjects implements Engine.DatabaseInitializer {
         }
         statements.addAll(PgCatalog.statements());
         return List.copyOf(statements);
-    }
-
-    /**
-     * Detects a change of the definitions, not tampering: CRC-32 and Adler-32 over the same
-     * bytes, 64 bits together. Both run natively even before the JIT compiles anything (at boot a
-     * SHA-256 of these ~300 statements took 10-14 ms, interpreted, on the storage thread).
-     */
-    private static String fingerprint(List<String> statements) {
-        CRC32 crc = new CRC32();
-        Adler32 adler = new Adler32();
-        byte[] separator = {0};
-        for (String statement : statements) {
-            byte[] bytes = statement.getBytes(StandardCharsets.UTF_8);
-            crc.update(bytes);
-            crc.update(separator);
-            adler.update(bytes);
-            adler.update(separator);
-        }
-        return "elephas system objects " + HexFormat.of().toHexDigits((crc.getValue() << 32) | adler.getValue());
     }
 
     @Override
