@@ -1,6 +1,8 @@
 package org.elephas.postmaster;
 
+import java.util.Iterator;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 import org.elephas.bgworker.WorkerSupervisor;
 import org.elephas.guc.GucRegistry;
@@ -8,6 +10,7 @@ import org.elephas.hooks.HookRegistry;
 import org.elephas.library.ExtensionLibrary;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleReference;
 import org.osgi.framework.SynchronousBundleListener;
 
 /**
@@ -18,6 +21,8 @@ import org.osgi.framework.SynchronousBundleListener;
  * placeholders again, so its next {@code _PG_init} can define them anew.
  */
 final class BundleUnloading implements SynchronousBundleListener {
+    private static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
     private final HookRegistry hooks;
     private final WorkerSupervisor workers;
     private final GucRegistry gucs;
@@ -54,11 +59,24 @@ final class BundleUnloading implements SynchronousBundleListener {
      * @return the bundle id, or null
      */
     static Object callingBundle() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .map(f -> org.osgi.framework.FrameworkUtil.getBundle(f.getDeclaringClass()))
-                .filter(bundle -> bundle != null && bundle.getBundleId() != 0)
-                .map(bundle -> (Object) bundle.getBundleId())
-                .findFirst()
-                .orElse(null));
+        return CALLERS.walk(BundleUnloading::firstBundle);
+    }
+
+    /**
+     * A plain loop rather than a stream: every parameter an extension defines at boot walks the
+     * stack, while nothing of a stream pipeline is compiled yet.
+     */
+    private static Object firstBundle(Stream<StackWalker.StackFrame> frames) {
+        Iterator<StackWalker.StackFrame> it = frames.iterator();
+        while (it.hasNext()) {
+            // What FrameworkUtil.getBundle does, without its privileged action.
+            if (it.next().getDeclaringClass().getClassLoader() instanceof BundleReference ref) {
+                Bundle bundle = ref.getBundle();
+                if (bundle != null && bundle.getBundleId() != 0) {
+                    return bundle.getBundleId();
+                }
+            }
+        }
+        return null;
     }
 }
