@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.elephas.testing.JdbcColumns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,16 +50,8 @@ class CatalogTableVersionsTest {
         try (Catalog catalog = Catalog.open(global)) {
             catalog.ensureTables("test", List.of("CREATE TABLE IF NOT EXISTS grows (x INT)",
                     "ALTER TABLE grows ADD COLUMN IF NOT EXISTS y INT"));
-            assertEquals(List.of("X", "Y"), catalog.read(c -> {
-                List<String> columns = new ArrayList<>();
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT column_name FROM information_schema.columns WHERE table_name = 'GROWS' ORDER BY ordinal_position")) {
-                    while (rs.next()) {
-                        columns.add(rs.getString(1));
-                    }
-                }
-                return columns;
-            }));
+            assertEquals(List.of("X", "Y"), catalog.read(c -> JdbcColumns.firstColumn(c,
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'GROWS' ORDER BY ordinal_position")));
         }
     }
 
@@ -84,15 +75,6 @@ class CatalogTableVersionsTest {
     }
 
     private static List<String> owners(Catalog catalog) {
-        return catalog.read(c -> {
-            List<String> owners = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT owner FROM table_versions ORDER BY owner")) {
-                while (rs.next()) {
-                    owners.add(rs.getString(1));
-                }
-            }
-            return owners;
-        });
+        return catalog.read(c -> JdbcColumns.firstColumn(c, "SELECT owner FROM table_versions ORDER BY owner"));
     }
 }

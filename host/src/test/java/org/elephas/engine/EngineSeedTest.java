@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.elephas.system.SystemObjectsSeed;
+import org.elephas.testing.JdbcColumns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,13 +92,6 @@ class EngineSeedTest {
     }
 
     private static List<String> tables(Connection c) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("select table_name from information_schema.tables where table_schema = 'public'")) {
-            while (r.next()) {
-                names.add(r.getString(1));
-            }
-        }
-        return names;
+        return JdbcColumns.firstColumn(c, "select table_name from information_schema.tables where table_schema = 'public'");
     }
 }
