@@ -3,6 +3,8 @@ package org.elephas.deploy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
@@ -82,13 +84,39 @@ public record DeployJar(Path file, FileStamp stamp, byte[] bytes, String symboli
                 extension == null ? null : extension.trim());
     }
 
+    /**
+     * Whether a file ends as a complete zip does, with an end-of-central-directory record: a
+     * file moved in by a rename does at once, a copy only once its last bytes are written. Reads
+     * at most the last 64 KiB.
+     *
+     * @param file a file
+     * @return whether it ends with a zip end record (false when it cannot be read)
+     */
+    public static boolean endsWithEndRecord(Path file) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            int length = (int) Math.min(size, EOCD_MIN_LENGTH + MAX_COMMENT);
+            ByteBuffer tail = ByteBuffer.allocate(length);
+            channel.position(size - length);
+            while (tail.hasRemaining() && channel.read(tail) >= 0) {
+                // read the whole tail
+            }
+            return !tail.hasRemaining() && hasEndRecord(tail.array());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static void drain(InputStream in, byte[] buffer) throws IOException {
         while (in.read(buffer) >= 0) {
             // reading to the end checks the entry's size and CRC
         }
     }
 
-    /** Look for the end record where a zip writer puts it: the last 22 bytes plus a comment. */
+    /**
+     * Look for the end record where a zip writer puts it: the last 22 bytes plus a comment.
+     * The bytes may be only the file's tail.
+     */
     private static boolean hasEndRecord(byte[] b) {
         int lowest = Math.max(0, b.length - EOCD_MIN_LENGTH - MAX_COMMENT);
         for (int i = b.length - EOCD_MIN_LENGTH; i >= lowest; i--) {

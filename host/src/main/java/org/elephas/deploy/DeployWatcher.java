@@ -20,7 +20,7 @@ import org.elephas.log.ServerLog;
 /**
  * Watches {@code deploy_directory} with the file system's own events ({@link WatchService},
  * inotify on Linux) rather than a fixed poll, and hands over files once they have settled
- * ({@link SettleWindow}). Names that are not bundle names ({@link DeployNames}) are ignored. When
+ * ({@link SettleWindow}), or at once when they are already complete jars. Names that are not bundle names ({@link DeployNames}) are ignored. When
  * the system reports lost events (overflow), every file in the directory is looked at again.
  * One daemon thread; {@link #close()} ends it.
  */
@@ -40,7 +40,8 @@ public final class DeployWatcher implements AutoCloseable {
      * Start watching.
      *
      * @param directory the directory
-     * @param settleMillis how long a file must be still before it is handed over
+     * @param settleMillis how long a file that is not yet a complete jar must be still before it
+     *     is handed over
      * @param settled takes settled files, on the watcher's thread
      * @param lostEvents told when events were lost: every file must be looked at again
      * @param log the server log
@@ -52,7 +53,8 @@ public final class DeployWatcher implements AutoCloseable {
         this.lostEvents = lostEvents;
         this.log = log;
         this.settled = settled;
-        this.window = new SettleWindow(TimeUnit.MILLISECONDS.toNanos(settleMillis), FileStamp::of);
+        this.window = new SettleWindow(TimeUnit.MILLISECONDS.toNanos(settleMillis), FileStamp::of,
+                DeployJar::endsWithEndRecord);
         this.watcher = directory.getFileSystem().newWatchService();
         try {
             directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
@@ -95,7 +97,7 @@ public final class DeployWatcher implements AutoCloseable {
                 }
                 now = System.nanoTime();
                 for (Path p = again.poll(); p != null; p = again.poll()) {
-                    window.changed(p, now);
+                    window.unsettled(p, now);
                 }
                 if (key != null) {
                     handle(key, now);

@@ -16,7 +16,10 @@ import org.elephas.log.ServerLog;
  * truth: what it holds is deployed, what was deployed from elsewhere is undeployed.
  */
 public final class HotDeploy implements AutoCloseable {
-    /** How long a file must keep its size, time and identity before it is acted on. */
+    /**
+     * How long a file must keep its size, time and identity before it is acted on, unless it is
+     * a complete jar when its change is seen.
+     */
     public static final long SETTLE_MILLIS = 100;
 
     private final ServerLog log;

@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Files seen changing, held until they have been still for a settle window: a file is settled
  * when its {@link FileStamp} is the same as when it was last seen changing, at least
- * {@code settleNanos} later. Each new event restarts the file's window. Not thread-safe: the
- * watcher's thread owns it.
+ * {@code settleNanos} later. Each new event restarts the file's window. A file that is already
+ * complete when its event is seen (a rename moved it in whole, or a copy wrote its last bytes)
+ * is due at once; it is still handed over only if its stamp has not moved since. Not
+ * thread-safe: the watcher's thread owns it.
  */
 final class SettleWindow {
     private record Pending(FileStamp stamp, long dueNanos) {
@@ -20,24 +23,42 @@ final class SettleWindow {
 
     private final long settleNanos;
     private final Function<Path, FileStamp> stat;
+    private final Predicate<Path> complete;
     private final Map<Path, Pending> pending = new LinkedHashMap<>();
 
     /**
      * @param settleNanos how long a file must be still
      * @param stat reads a file's stamp
+     * @param complete whether a present file's content is complete (a zip's end record is
+     *     there), so that it need not wait
      */
-    SettleWindow(long settleNanos, Function<Path, FileStamp> stat) {
+    SettleWindow(long settleNanos, Function<Path, FileStamp> stat, Predicate<Path> complete) {
         this.settleNanos = settleNanos;
         this.stat = stat;
+        this.complete = complete;
     }
 
     /**
-     * A file changed (or may have): (re)start its window.
+     * A file changed (or may have): due at once when it is present and complete, else (a
+     * deletion, a copy in progress) (re)start its window.
      *
      * @param file the file
      * @param nowNanos the clock
      */
     void changed(Path file, long nowNanos) {
+        FileStamp stamp = stat.apply(file);
+        boolean whole = stamp.present() && complete.test(file);
+        pending.put(file, new Pending(stamp, whole ? nowNanos : nowNanos + settleNanos));
+    }
+
+    /**
+     * A file changed while it was being read: (re)start its window, complete or not, so that a
+     * file that keeps changing is not read again and again.
+     *
+     * @param file the file
+     * @param nowNanos the clock
+     */
+    void unsettled(Path file, long nowNanos) {
         pending.put(file, new Pending(stat.apply(file), nowNanos + settleNanos));
     }
 

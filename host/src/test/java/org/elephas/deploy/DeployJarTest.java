@@ -74,6 +74,28 @@ class DeployJarTest {
     }
 
     @Test
+    void onlyAWholeZipEndsWithAnEndRecord() throws Exception {
+        Path whole = jar("w.jar", "org.x.w", null);
+        byte[] random = new byte[200_000]; // incompressible: the end record lies beyond the tail's 64 KiB
+        new java.util.Random(7).nextBytes(random);
+        Path large = dir.resolve("large.jar");
+        try (OutputStream out = Files.newOutputStream(large); JarOutputStream jar = new JarOutputStream(out)) {
+            jar.putNextEntry(new JarEntry("random.bin"));
+            jar.write(random);
+            jar.closeEntry();
+        }
+        assertTrue(DeployJar.endsWithEndRecord(whole));
+        assertTrue(DeployJar.endsWithEndRecord(large));
+        byte[] bytes = Files.readAllBytes(large);
+        for (int cut : new int[] {0, 10, bytes.length / 2, bytes.length - 30, bytes.length - 1}) {
+            Path part = Files.write(dir.resolve("cut" + cut + ".jar"), Arrays.copyOf(bytes, cut));
+            assertFalse(DeployJar.endsWithEndRecord(part), "cut at " + cut);
+        }
+        assertFalse(DeployJar.endsWithEndRecord(Files.writeString(dir.resolve("t.jar"), "hello")));
+        assertFalse(DeployJar.endsWithEndRecord(dir.resolve("absent.jar")));
+    }
+
+    @Test
     void onlyVisibleJarNamesAreBundleNames() {
         assertTrue(DeployNames.isBundleName(Path.of("/d/a.jar")));
         assertTrue(DeployNames.isBundleName(Path.of("/d/A.JAR")));

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Test;
 class SettleWindowTest {
     private static final long MS = 1_000_000;
     private final Map<Path, FileStamp> stamps = new HashMap<>();
-    private final SettleWindow window = new SettleWindow(100 * MS, p -> stamps.getOrDefault(p, FileStamp.ABSENT));
+    private final Set<Path> complete = new HashSet<>();
+    private final SettleWindow window = new SettleWindow(100 * MS, p -> stamps.getOrDefault(p, FileStamp.ABSENT),
+            complete::contains);
     private final Path a = Path.of("/d/a.jar");
     private final Path b = Path.of("/d/b.jar");
 
@@ -63,5 +67,43 @@ class SettleWindowTest {
     void aDeletionSettlesToo() {
         window.changed(a, 0);
         assertEquals(List.of(a), window.takeSettled(100 * MS));
+    }
+
+    @Test
+    void aCompleteFileIsDueAtOnce() {
+        stamps.put(a, new FileStamp(10, 1, "i1"));
+        complete.add(a);
+        window.changed(a, 0);
+        assertEquals(0, window.nanosUntilDue(0));
+        assertEquals(List.of(a), window.takeSettled(0));
+    }
+
+    @Test
+    void aCompleteFileThatMovesAgainWaitsForTheWindow() {
+        stamps.put(a, new FileStamp(10, 1, "i1"));
+        complete.add(a);
+        window.changed(a, 0);
+        stamps.put(a, new FileStamp(20, 2, "i1")); // written to again before it was taken
+        assertEquals(List.of(), window.takeSettled(0));
+        assertEquals(List.of(a), window.takeSettled(100 * MS));
+    }
+
+    @Test
+    void aFileGivenBackAsUnsettledWaitsEvenWhenComplete() {
+        stamps.put(a, new FileStamp(10, 1, "i1"));
+        complete.add(a);
+        window.unsettled(a, 0);
+        assertEquals(List.of(), window.takeSettled(99 * MS));
+        assertEquals(List.of(a), window.takeSettled(100 * MS));
+    }
+
+    @Test
+    void aDeletionWaitsForTheWindowSoThatARecreationIsOneChange() {
+        complete.add(a); // whatever the check says, an absent file is not complete
+        window.changed(a, 0);
+        assertEquals(List.of(), window.takeSettled(50 * MS));
+        stamps.put(a, new FileStamp(10, 1, "i2")); // written again, complete
+        window.changed(a, 60 * MS);
+        assertEquals(List.of(a), window.takeSettled(60 * MS));
     }
 }

@@ -1,0 +1,62 @@
+package org.elephas.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import org.elephas.log.ServerLog;
+import org.elephas.testing.LogCapture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The watcher on a real directory with a settle window far longer than the test may take: what
+ * is handed over before it ends was handed over without waiting for it.
+ */
+@Timeout(60)
+class DeployWatcherTest {
+    private static final long HOUR_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+    @TempDir
+    Path dir;
+
+    private Path jar(Path file) throws Exception {
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(file))) {
+            jar.putNextEntry(new JarEntry("data.txt"));
+            jar.write(new byte[1000]);
+            jar.closeEntry();
+        }
+        return file;
+    }
+
+    @Test
+    void aCompleteJarIsHandedOverAtOnceAndAPartialOneWaits() throws Exception {
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
+        Path deploy = Files.createDirectory(dir.resolve("deploy"));
+        LinkedBlockingQueue<List<Path>> handedOver = new LinkedBlockingQueue<>();
+        ServerLog log = new ServerLog(new LogCapture().stream(), () -> 1);
+        try (DeployWatcher watcher = new DeployWatcher(deploy, HOUR_MILLIS, handedOver::add, () -> { }, log)) {
+            // A copy that stalled half way: no end record, so it waits for the window.
+            byte[] whole = Files.readAllBytes(jar(scratch.resolve("a.jar")));
+            Files.write(deploy.resolve("partial.jar"), Arrays.copyOf(whole, whole.length / 2));
+            // A jar moved in whole by a rename.
+            Files.move(jar(scratch.resolve("b.jar")), deploy.resolve("moved.jar"), StandardCopyOption.ATOMIC_MOVE);
+            List<Path> first = handedOver.poll(30, TimeUnit.SECONDS);
+            assertNotNull(first, "the moved jar was not handed over before the hour's window");
+            assertEquals(List.of(deploy.resolve("moved.jar")), first);
+            // The copy completes: its last bytes make it whole, and it goes at once too.
+            Files.write(deploy.resolve("partial.jar"), whole);
+            assertEquals(List.of(deploy.resolve("partial.jar")), handedOver.poll(30, TimeUnit.SECONDS));
+        }
+    }
+}
