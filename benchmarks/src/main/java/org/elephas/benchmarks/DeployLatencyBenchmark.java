@@ -131,7 +131,8 @@ public final class DeployLatencyBenchmark {
             if (args.length > 1) {
                 SeriesFile.write(Path.of(args[1]), "Hot deploy: drop -> active and delete -> gone", List.of(
                         rounds + " rounds; each drop and delete starts at a random point of the 2000 ms poll cycle",
-                        "Elephas: directory events, then a 100 ms settle window; FileInstall 3.7.4: directory polling",
+                        "Elephas: directory events; a complete jar at once, a copy in progress or a deletion"
+                                + " after a 100 ms settle window; FileInstall 3.7.4: directory polling",
                         "Elephas deploys an extension whose _PG_init installs a hook; FileInstall a plain bundle"),
                         series);
             }
