@@ -69,10 +69,14 @@ class SettleWindowTest {
         assertEquals(List.of(a), window.takeSettled(100 * MS));
     }
 
+    private void presentAndComplete(Path file) {
+        stamps.put(file, new FileStamp(10, 1, "i1"));
+        complete.add(file);
+    }
+
     @Test
     void aCompleteFileIsDueAtOnce() {
-        stamps.put(a, new FileStamp(10, 1, "i1"));
-        complete.add(a);
+        presentAndComplete(a);
         window.changed(a, 0);
         assertEquals(0, window.nanosUntilDue(0));
         assertEquals(List.of(a), window.takeSettled(0));
@@ -80,8 +84,7 @@ class SettleWindowTest {
 
     @Test
     void aCompleteFileThatMovesAgainWaitsForTheWindow() {
-        stamps.put(a, new FileStamp(10, 1, "i1"));
-        complete.add(a);
+        presentAndComplete(a);
         window.changed(a, 0);
         stamps.put(a, new FileStamp(20, 2, "i1")); // written to again before it was taken
         assertEquals(List.of(), window.takeSettled(0));
@@ -90,8 +93,7 @@ class SettleWindowTest {
 
     @Test
     void aFileGivenBackAsUnsettledWaitsEvenWhenComplete() {
-        stamps.put(a, new FileStamp(10, 1, "i1"));
-        complete.add(a);
+        presentAndComplete(a);
         window.unsettled(a, 0);
         assertEquals(List.of(), window.takeSettled(99 * MS));
         assertEquals(List.of(a), window.takeSettled(100 * MS));
