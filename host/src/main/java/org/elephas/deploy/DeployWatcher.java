@@ -42,19 +42,20 @@ public final class DeployWatcher implements AutoCloseable {
      * @param directory the directory
      * @param settleMillis how long a file that is not yet a complete jar must be still before it
      *     is handed over
+     * @param deletionMillis how long a file that is gone must stay gone before it is handed over
      * @param settled takes settled files, on the watcher's thread
      * @param lostEvents told when events were lost: every file must be looked at again
      * @param log the server log
      * @throws IOException when the directory cannot be watched
      */
-    public DeployWatcher(Path directory, long settleMillis, Consumer<List<Path>> settled, Runnable lostEvents,
-            ServerLog log) throws IOException {
+    public DeployWatcher(Path directory, long settleMillis, long deletionMillis, Consumer<List<Path>> settled,
+            Runnable lostEvents, ServerLog log) throws IOException {
         this.directory = directory;
         this.lostEvents = lostEvents;
         this.log = log;
         this.settled = settled;
-        this.window = new SettleWindow(TimeUnit.MILLISECONDS.toNanos(settleMillis), FileStamp::of,
-                DeployJar::endsWithEndRecord);
+        this.window = new SettleWindow(TimeUnit.MILLISECONDS.toNanos(settleMillis),
+                TimeUnit.MILLISECONDS.toNanos(deletionMillis), FileStamp::of, DeployJar::endsWithEndRecord);
         this.watcher = directory.getFileSystem().newWatchService();
         try {
             directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,

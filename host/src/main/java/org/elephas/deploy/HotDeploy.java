@@ -21,10 +21,15 @@ public final class HotDeploy implements AutoCloseable {
      * a complete jar when its change is seen.
      */
     public static final long SETTLE_MILLIS = 100;
+    /**
+     * How long a deleted file must stay gone before it is undeployed: a tool that replaces a
+     * file by deleting it and writing it again creates it anew within microseconds, and then
+     * the two are one update.
+     */
+    public static final long DELETION_SETTLE_MILLIS = 25;
 
     private final ServerLog log;
     private final Deployer deployer;
-    private final long settleMillis;
     private volatile DeployWatcher watcher;
     private volatile Path directory;
     private boolean closed;
@@ -32,11 +37,9 @@ public final class HotDeploy implements AutoCloseable {
     /**
      * @param library the extension library
      * @param log the server log
-     * @param settleMillis the settle window ({@link #SETTLE_MILLIS})
      */
-    public HotDeploy(ExtensionLibrary library, ServerLog log, long settleMillis) {
+    public HotDeploy(ExtensionLibrary library, ServerLog log) {
         this.log = log;
-        this.settleMillis = settleMillis;
         this.deployer = new Deployer(library, log, this::settleAgain);
     }
 
@@ -69,7 +72,8 @@ public final class HotDeploy implements AutoCloseable {
                 if (!Files.isDirectory(dir)) {
                     throw new IOException("not a directory");
                 }
-                watcher = new DeployWatcher(dir, settleMillis, deployer::submit, this::lostEvents, log);
+                watcher = new DeployWatcher(dir, SETTLE_MILLIS, DELETION_SETTLE_MILLIS, deployer::submit,
+                        this::lostEvents, log);
                 log.log(LogLevel.DEBUG1, "watching \"deploy_directory\" \"" + dir + "\"");
             } catch (IOException | RuntimeException e) {
                 log.log(LogLevel.WARNING, "could not watch \"deploy_directory\" \"" + dir + "\": " + e.getMessage(),

@@ -14,33 +14,38 @@ import java.util.function.Predicate;
  * when its {@link FileStamp} is the same as when it was last seen changing, at least
  * {@code settleNanos} later. Each new event restarts the file's window. A file that is already
  * complete when its event is seen (a rename moved it in whole, or a copy wrote its last bytes)
- * is due at once; it is still handed over only if its stamp has not moved since. Not
- * thread-safe: the watcher's thread owns it.
+ * is due at once; it is still handed over only if its stamp has not moved since. A file that is
+ * gone waits a shorter window, {@code deletionNanos}: long enough for a tool that replaces a
+ * file by deleting and writing it again to have created it anew (microseconds apart), so that
+ * the two stay one change. Not thread-safe: the watcher's thread owns it.
  */
 final class SettleWindow {
     private record Pending(FileStamp stamp, long dueNanos) {
     }
 
     private final long settleNanos;
+    private final long deletionNanos;
     private final Function<Path, FileStamp> stat;
     private final Predicate<Path> complete;
     private final Map<Path, Pending> pending = new LinkedHashMap<>();
 
     /**
-     * @param settleNanos how long a file must be still
+     * @param settleNanos how long a present file must be still
+     * @param deletionNanos how long a file that is gone must stay gone
      * @param stat reads a file's stamp
      * @param complete whether a present file's content is complete (a zip's end record is
      *     there), so that it need not wait
      */
-    SettleWindow(long settleNanos, Function<Path, FileStamp> stat, Predicate<Path> complete) {
+    SettleWindow(long settleNanos, long deletionNanos, Function<Path, FileStamp> stat, Predicate<Path> complete) {
         this.settleNanos = settleNanos;
+        this.deletionNanos = deletionNanos;
         this.stat = stat;
         this.complete = complete;
     }
 
     /**
-     * A file changed (or may have): due at once when it is present and complete, else (a
-     * deletion, a copy in progress) (re)start its window.
+     * A file changed (or may have): due at once when it is present and complete, else (a copy
+     * in progress, a deletion) (re)start its window.
      *
      * @param file the file
      * @param nowNanos the clock
@@ -48,7 +53,12 @@ final class SettleWindow {
     void changed(Path file, long nowNanos) {
         FileStamp stamp = stat.apply(file);
         boolean whole = stamp.present() && complete.test(file);
-        pending.put(file, new Pending(stamp, whole ? nowNanos : nowNanos + settleNanos));
+        pending.put(file, new Pending(stamp, whole ? nowNanos : nowNanos + window(stamp)));
+    }
+
+    /** The window of a file that is not taken at once: a deletion's is the shorter one. */
+    private long window(FileStamp stamp) {
+        return stamp.present() ? settleNanos : deletionNanos;
     }
 
     /**
@@ -92,7 +102,7 @@ final class SettleWindow {
                 settled.add(e.getKey());
                 it.remove();
             } else {
-                e.setValue(new Pending(now, nowNanos + settleNanos));
+                e.setValue(new Pending(now, nowNanos + window(now)));
             }
         }
         return settled;

@@ -276,7 +276,7 @@ public final class Postmaster {
      * before the server says it is ready, so the directory is the truth from the first client on.
      */
     private void startHotDeploy() {
-        hotDeploy = new org.elephas.deploy.HotDeploy(library, log, org.elephas.deploy.HotDeploy.SETTLE_MILLIS);
+        hotDeploy = new org.elephas.deploy.HotDeploy(library, log);
         hotDeploy.directory(deployDirectory(), true);
         gucs.addReloadListener(() -> {
             org.elephas.deploy.HotDeploy d = hotDeploy;

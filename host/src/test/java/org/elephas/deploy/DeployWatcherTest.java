@@ -45,7 +45,8 @@ class DeployWatcherTest {
         Path deploy = Files.createDirectory(dir.resolve("deploy"));
         LinkedBlockingQueue<List<Path>> handedOver = new LinkedBlockingQueue<>();
         ServerLog log = new ServerLog(new LogCapture().stream(), () -> 1);
-        try (DeployWatcher watcher = new DeployWatcher(deploy, HOUR_MILLIS, handedOver::add, () -> { }, log)) {
+        try (DeployWatcher watcher = new DeployWatcher(deploy, HOUR_MILLIS, HOUR_MILLIS, handedOver::add, () -> { },
+                log)) {
             // A copy that stalled half way: no end record, so it waits for the window.
             byte[] whole = Files.readAllBytes(jar(scratch.resolve("a.jar")));
             Files.write(deploy.resolve("partial.jar"), Arrays.copyOf(whole, whole.length / 2));
@@ -57,6 +58,20 @@ class DeployWatcherTest {
             // The copy completes: its last bytes make it whole, and it goes at once too.
             Files.write(deploy.resolve("partial.jar"), whole);
             assertEquals(List.of(deploy.resolve("partial.jar")), handedOver.poll(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aDeletionIsHandedOverAfterItsOwnWindowNotTheChangesOne() throws Exception {
+        Path deploy = Files.createDirectory(dir.resolve("deploy"));
+        Path gone = jar(deploy.resolve("gone.jar"));
+        LinkedBlockingQueue<List<Path>> handedOver = new LinkedBlockingQueue<>();
+        ServerLog log = new ServerLog(new LogCapture().stream(), () -> 1);
+        try (DeployWatcher watcher = new DeployWatcher(deploy, HOUR_MILLIS, 1, handedOver::add, () -> { }, log)) {
+            Files.delete(gone);
+            List<Path> first = handedOver.poll(30, TimeUnit.SECONDS);
+            assertNotNull(first, "the deletion was not handed over before the hour's window");
+            assertEquals(List.of(gone), first);
         }
     }
 }

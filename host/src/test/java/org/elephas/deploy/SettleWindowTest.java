@@ -17,8 +17,8 @@ class SettleWindowTest {
     private static final long MS = 1_000_000;
     private final Map<Path, FileStamp> stamps = new HashMap<>();
     private final Set<Path> complete = new HashSet<>();
-    private final SettleWindow window = new SettleWindow(100 * MS, p -> stamps.getOrDefault(p, FileStamp.ABSENT),
-            complete::contains);
+    private final SettleWindow window = new SettleWindow(100 * MS, 25 * MS,
+            p -> stamps.getOrDefault(p, FileStamp.ABSENT), complete::contains);
     private final Path a = Path.of("/d/a.jar");
     private final Path b = Path.of("/d/b.jar");
 
@@ -64,9 +64,21 @@ class SettleWindowTest {
     }
 
     @Test
-    void aDeletionSettlesToo() {
+    void aDeletionSettlesAfterTheShorterWindow() {
         window.changed(a, 0);
-        assertEquals(List.of(a), window.takeSettled(100 * MS));
+        assertEquals(25 * MS, window.nanosUntilDue(0));
+        assertEquals(List.of(), window.takeSettled(24 * MS));
+        assertEquals(List.of(a), window.takeSettled(25 * MS));
+    }
+
+    @Test
+    void aFileDeletedWhileItSettlesWaitsOnlyTheDeletionWindowFromThen() {
+        stamps.put(a, new FileStamp(10, 1, "i1"));
+        window.changed(a, 0); // a copy in progress
+        stamps.remove(a); // then deleted, its event not yet seen
+        assertEquals(List.of(), window.takeSettled(100 * MS), "moved since it was seen: a new window");
+        assertEquals(25 * MS, window.nanosUntilDue(100 * MS));
+        assertEquals(List.of(a), window.takeSettled(125 * MS));
     }
 
     private void presentAndComplete(Path file) {
@@ -100,12 +112,21 @@ class SettleWindowTest {
     }
 
     @Test
-    void aDeletionWaitsForTheWindowSoThatARecreationIsOneChange() {
+    void aDeletionWaitsForItsWindowSoThatARecreationIsOneChange() {
         complete.add(a); // whatever the check says, an absent file is not complete
         window.changed(a, 0);
-        assertEquals(List.of(), window.takeSettled(50 * MS));
+        assertEquals(List.of(), window.takeSettled(20 * MS));
         stamps.put(a, new FileStamp(10, 1, "i2")); // written again, complete
-        window.changed(a, 60 * MS);
-        assertEquals(List.of(a), window.takeSettled(60 * MS));
+        window.changed(a, 21 * MS);
+        assertEquals(List.of(a), window.takeSettled(21 * MS));
+    }
+
+    @Test
+    void aDeletionFollowedByACopyInProgressWaitsForTheCopy() {
+        window.changed(a, 0);
+        stamps.put(a, new FileStamp(10, 1, "i2")); // created again, still being written
+        window.changed(a, 1 * MS);
+        assertEquals(List.of(), window.takeSettled(25 * MS), "the deletion is not handed over on its own");
+        assertEquals(List.of(a), window.takeSettled(101 * MS));
     }
 }
