@@ -2,6 +2,7 @@ package org.elephas.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,28 @@ class DeployWatcherTest {
             // The copy completes: its last bytes make it whole, and it goes at once too.
             Files.write(deploy.resolve("partial.jar"), whole);
             assertEquals(List.of(deploy.resolve("partial.jar")), handedOver.poll(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aFileDeletedAndWrittenAgainWithinTheDeletionsWindowIsOneChange() throws Exception {
+        Path scratch = Files.createDirectory(dir.resolve("scratch"));
+        Path deploy = Files.createDirectory(dir.resolve("deploy"));
+        Path target = jar(deploy.resolve("replaced.jar"));
+        Path newer = jar(scratch.resolve("newer.jar"));
+        // Whether the file was there at each hand-over, seen on the watcher's thread as it hands over.
+        LinkedBlockingQueue<Boolean> presentAtHandOver = new LinkedBlockingQueue<>();
+        ServerLog log = new ServerLog(new LogCapture().stream(), () -> 1);
+        try (DeployWatcher watcher = new DeployWatcher(deploy, HOUR_MILLIS, 2_000,
+                files -> files.forEach(f -> presentAtHandOver.add(Files.exists(f))), () -> { }, log)) {
+            Files.delete(target);
+            // A tool that pauses between deleting and writing: long enough for the watcher to
+            // see the deletion alone (a deletion with no window of its own would go now), well
+            // inside the deletion's window.
+            Thread.sleep(100);
+            Files.move(newer, target, StandardCopyOption.ATOMIC_MOVE);
+            assertEquals(Boolean.TRUE, presentAtHandOver.poll(30, TimeUnit.SECONDS),
+                    "the deletion was handed over on its own");
         }
     }
 
